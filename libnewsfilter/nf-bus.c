@@ -1,0 +1,5 @@
+/* nf-bus.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "newsfilter.h"
