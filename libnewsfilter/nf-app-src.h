@@ -22,5 +22,7 @@ gboolean  nf_app_src_push_document  (NfAppSrc   *self,
                                      NfDocument *document);
 NF_AVAILABLE_IN_ALL
 void      nf_app_src_end_of_stream  (NfAppSrc   *self);
+NF_AVAILABLE_IN_ALL
+guint     nf_app_src_get_n_queued   (NfAppSrc   *self);
 
 G_END_DECLS

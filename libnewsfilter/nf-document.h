@@ -180,5 +180,8 @@ NfDocument         *nf_document_new_from_json_string (const char *json,
 NF_AVAILABLE_IN_ALL
 guint               nf_offset_to_utf16             (const char  *text,
                                                     guint        offset);
+NF_AVAILABLE_IN_ALL
+guint               nf_offset_from_utf16           (const char  *text,
+                                                    guint        offset);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * @NF_PARSE_ERROR_DUPLICATE_NAME: two elements share a name
  * @NF_PARSE_ERROR_NO_SUCH_REFERENCE: a `name.` reference names no element
  * @NF_PARSE_ERROR_LINK: two elements cannot be linked that way
+ * @NF_PARSE_ERROR_NOT_WRITABLE: the property exists but cannot be set: it is
+ *   read-only, or can only be set when the element is created
  *
  * Codes of the `nf-parse-error` domain.
  */
@@ -45,6 +47,7 @@ typedef enum {
   NF_PARSE_ERROR_DUPLICATE_NAME,
   NF_PARSE_ERROR_NO_SUCH_REFERENCE,
   NF_PARSE_ERROR_LINK,
+  NF_PARSE_ERROR_NOT_WRITABLE,
 } NfParseError;
 
 NF_AVAILABLE_IN_ALL

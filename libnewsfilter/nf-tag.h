@@ -88,6 +88,8 @@ NF_AVAILABLE_IN_ALL
 void         nf_tag_set_score        (NfTag      *self,
                                       double      score);
 NF_AVAILABLE_IN_ALL
+gboolean     nf_tag_has_score        (NfTag      *self);
+NF_AVAILABLE_IN_ALL
 const char  *nf_tag_get_speaker      (NfTag      *self);
 NF_AVAILABLE_IN_ALL
 void         nf_tag_set_speaker      (NfTag      *self,

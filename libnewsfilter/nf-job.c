@@ -1,5 +1,0 @@
-/* nf-job.c
- *
- * SPDX-License-Identifier: LGPL-2.1-or-later
- */
-#include "newsfilter.h"

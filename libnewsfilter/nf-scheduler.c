@@ -1,0 +1,486 @@
+/* nf-scheduler.c: how one run of a pipeline moves documents
+ *
+ * The source runs on a thread of its own. Every document it pushes becomes a
+ * job: a worker thread carries it through the filters (each push calls the
+ * next element directly, as GStreamer's chain functions do) and collects
+ * what reaches the sinks. Finished jobs wait in a ring indexed by sequence
+ * number until every earlier job is finished, so sinks see input order; the
+ * thread that finishes the oldest job delivers it and any that were waiting
+ * behind it. At most max_in_flight jobs exist between the source's push and
+ * the delivery, which bounds memory whatever the length of the stream.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "nf-scheduler.h"
+
+#define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 2)
+
+typedef struct {
+  NfSink     *sink;
+  NfDocument *document;
+} JobOutput;
+
+struct _NfJob
+{
+  NfScheduler *scheduler;
+  guint64      seqno;
+  gint         pending;      /* holds on the job; delivery waits for zero */
+  NfDocument  *input;
+  GArray      *outputs;      /* JobOutput, created on the first output */
+  gboolean     failed;
+};
+
+struct _NfScheduler
+{
+  NfPipeline    *pipeline;
+  NfSource      *source;
+  GPtrArray     *sinks;
+  guint          threads;
+  guint          max_in_flight;
+  GThreadPool   *pool;         /* NULL with one thread: jobs run on the source thread */
+  GMainContext  *context;
+  GCancellable  *user_cancellable;
+  gulong         user_cancel_id;
+  GCancellable  *cancellable;  /* cancelled when the run stops, for the source */
+  gboolean       source_wants_done;
+
+  GMutex         lock;
+  GCond          cond;
+  guint64        next_seqno;
+  guint64        next_to_deliver;
+  guint          in_flight;
+  guint          peak_in_flight;
+  NfJob        **ring;
+  gboolean       delivering;
+  gint           stopping;     /* atomic */
+  GError        *error;
+
+  guint64        n_done;
+  guint64        n_failed;
+  gint64         start_us;
+  gint64         last_progress_us;
+
+  GThread       *source_thread;
+  GSourceFunc    on_finished;
+  gpointer       finished_data;
+};
+
+static __thread NfJob *current_job;
+
+NfJob *
+_nf_job_get_current (void)
+{
+  return current_job;
+}
+
+void
+_nf_job_set_current (NfJob *job)
+{
+  current_job = job;
+}
+
+NfScheduler *
+_nf_job_get_scheduler (NfJob *job)
+{
+  return job->scheduler;
+}
+
+void
+_nf_job_mark_failed (NfJob *job)
+{
+  job->failed = TRUE;
+}
+
+void
+_nf_job_add_output (NfJob      *job,
+                    NfSink     *sink,
+                    NfDocument *document)
+{
+  JobOutput output = { sink, g_object_ref (document) };
+
+  if (job->outputs == NULL)
+    job->outputs = g_array_sized_new (FALSE, FALSE, sizeof (JobOutput), 1);
+  g_array_append_val (job->outputs, output);
+}
+
+static NfJob *
+job_new (NfScheduler *self,
+         guint64      seqno,
+         NfDocument  *input)
+{
+  NfJob *job = g_new0 (NfJob, 1);
+
+  job->scheduler = self;
+  job->seqno = seqno;
+  job->pending = 1;
+  job->input = g_object_ref (input);
+  return job;
+}
+
+static void
+job_free (NfJob *job)
+{
+  if (job->outputs != NULL)
+    {
+      for (guint i = 0; i < job->outputs->len; i++)
+        g_object_unref (g_array_index (job->outputs, JobOutput, i).document);
+      g_array_unref (job->outputs);
+    }
+  g_clear_object (&job->input);
+  g_free (job);
+}
+
+static gboolean
+job_has_failure (NfJob *job)
+{
+  if (job->failed || nf_document_has_error (job->input))
+    return TRUE;
+  for (guint i = 0; job->outputs != NULL && i < job->outputs->len; i++)
+    if (nf_document_has_error (g_array_index (job->outputs, JobOutput, i).document))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_nf_scheduler_is_stopping (NfScheduler *self)
+{
+  return g_atomic_int_get (&self->stopping);
+}
+
+GMainContext *
+_nf_scheduler_get_context (NfScheduler *self)
+{
+  return self->context;
+}
+
+const GError *
+_nf_scheduler_get_error (NfScheduler *self)
+{
+  return self->error;
+}
+
+guint64
+_nf_scheduler_get_n_done (NfScheduler *self)
+{
+  return __atomic_load_n (&self->n_done, __ATOMIC_RELAXED);
+}
+
+guint64
+_nf_scheduler_get_n_failed (NfScheduler *self)
+{
+  return __atomic_load_n (&self->n_failed, __ATOMIC_RELAXED);
+}
+
+guint
+_nf_scheduler_get_peak_in_flight (NfScheduler *self)
+{
+  return self->peak_in_flight;
+}
+
+/* Stops the run: the source's pushes return FALSE, jobs not yet run are
+ * delivered to no sink, and the run ends with @error. Only the first
+ * failure is kept. Returns whether this call was the first. */
+static gboolean
+stop_with_error (NfScheduler  *self,
+                 const GError *error)
+{
+  gboolean first;
+
+  g_mutex_lock (&self->lock);
+  first = (self->error == NULL);
+  if (first)
+    {
+      self->error = g_error_copy (error);
+      g_atomic_int_set (&self->stopping, TRUE);
+    }
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  if (first)
+    g_cancellable_cancel (self->cancellable);
+  return first;
+}
+
+void
+_nf_scheduler_fail (NfScheduler  *self,
+                    NfElement    *element,
+                    const GError *error,
+                    const char   *debug)
+{
+  if (stop_with_error (self, error))
+    {
+      g_autofree char *path = element ? nf_element_get_path (element)
+                                      : g_strdup_printf ("/%s", nf_pipeline_get_name (self->pipeline));
+      g_autoptr(NfMessage) message = nf_message_new_error (path, error, debug);
+      nf_bus_post (nf_pipeline_get_bus (self->pipeline), message);
+    }
+}
+
+static void
+on_user_cancelled (GCancellable *cancellable,
+                   gpointer      data)
+{
+  NfScheduler *self = data;
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                 "The pipeline was cancelled");
+  stop_with_error (self, error);
+}
+
+static void
+post_progress (NfScheduler *self)
+{
+  g_autofree char *path = g_strdup_printf ("/%s", nf_pipeline_get_name (self->pipeline));
+  g_autoptr(NfMessage) message =
+    nf_message_new_progress (path, _nf_scheduler_get_n_done (self), _nf_scheduler_get_n_failed (self),
+                             g_get_monotonic_time () - self->start_us);
+  nf_bus_post (nf_pipeline_get_bus (self->pipeline), message);
+}
+
+/* Hands a finished job's documents to the sinks. Only one thread delivers
+ * at a time, so sinks never run concurrently. */
+static void
+deliver_job (NfScheduler *self,
+             NfJob       *job)
+{
+  gint64 now;
+
+  for (guint i = 0; job->outputs != NULL && i < job->outputs->len; i++)
+    {
+      JobOutput *output = &g_array_index (job->outputs, JobOutput, i);
+      g_autoptr(GError) error = NULL;
+
+      if (_nf_scheduler_is_stopping (self))
+        break;
+      if (!_nf_element_render (NF_ELEMENT (output->sink), output->document, &error))
+        _nf_scheduler_fail (self, NF_ELEMENT (output->sink), error, NULL);
+    }
+
+  if (_nf_scheduler_is_stopping (self))
+    return;
+
+  __atomic_fetch_add (&self->n_done, 1, __ATOMIC_RELAXED);
+  if (job_has_failure (job))
+    __atomic_fetch_add (&self->n_failed, 1, __ATOMIC_RELAXED);
+
+  if (self->source_wants_done)
+    NF_SOURCE_GET_CLASS (self->source)->document_done (self->source, job->input, job_has_failure (job));
+
+  now = g_get_monotonic_time ();
+  if (now - self->last_progress_us >= PROGRESS_INTERVAL_US)
+    {
+      self->last_progress_us = now;
+      post_progress (self);
+    }
+}
+
+static void
+job_complete (NfJob *job)
+{
+  NfScheduler *self = job->scheduler;
+
+  g_mutex_lock (&self->lock);
+  self->ring[job->seqno % self->max_in_flight] = job;
+  if (self->delivering)
+    {
+      /* The delivering thread will find it when it gets there. */
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+
+  self->delivering = TRUE;
+  for (;;)
+    {
+      guint slot = self->next_to_deliver % self->max_in_flight;
+      NfJob *next = self->ring[slot];
+
+      if (next == NULL)
+        break;
+      self->ring[slot] = NULL;
+      self->next_to_deliver++;
+      g_mutex_unlock (&self->lock);
+
+      deliver_job (self, next);
+      job_free (next);
+
+      g_mutex_lock (&self->lock);
+      self->in_flight--;
+      g_cond_broadcast (&self->cond);
+    }
+  self->delivering = FALSE;
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+job_release (NfJob *job)
+{
+  if (g_atomic_int_dec_and_test (&job->pending))
+    job_complete (job);
+}
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  NfJob *job = data;
+  NfScheduler *self = job->scheduler;
+
+  if (!_nf_scheduler_is_stopping (self))
+    {
+      current_job = job;
+      _nf_element_push_downstream (NF_ELEMENT (self->source), job->input, job);
+      current_job = NULL;
+    }
+  job_release (job);
+}
+
+static void
+ensure_document_id (NfScheduler *self,
+                    NfDocument  *document,
+                    guint64      seqno)
+{
+  g_autofree char *id = NULL;
+
+  if (nf_document_get_id (document) != NULL)
+    return;
+  id = g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                        nf_element_get_name (NF_ELEMENT (self->source)), seqno + 1);
+  nf_document_set_id (document, id);
+}
+
+gboolean
+_nf_scheduler_submit (NfScheduler *self,
+                      NfDocument  *document)
+{
+  guint64 seqno;
+  NfJob *job;
+
+  g_mutex_lock (&self->lock);
+  while (!_nf_scheduler_is_stopping (self) && self->in_flight >= self->max_in_flight)
+    g_cond_wait (&self->cond, &self->lock);
+  if (_nf_scheduler_is_stopping (self))
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  seqno = self->next_seqno++;
+  self->in_flight++;
+  self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
+  g_mutex_unlock (&self->lock);
+
+  ensure_document_id (self, document, seqno);
+  job = job_new (self, seqno, document);
+  if (self->pool != NULL)
+    g_thread_pool_push (self->pool, job, NULL);
+  else
+    run_job (job, self);
+
+  return !_nf_scheduler_is_stopping (self);
+}
+
+static void
+wait_for_jobs (NfScheduler *self)
+{
+  if (self->pool != NULL)
+    {
+      g_thread_pool_free (self->pool, FALSE, TRUE);
+      self->pool = NULL;
+    }
+  g_mutex_lock (&self->lock);
+  while (self->in_flight > 0)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+static gpointer
+source_thread_main (gpointer data)
+{
+  NfScheduler *self = data;
+  NfSourceClass *klass = NF_SOURCE_GET_CLASS (self->source);
+  g_autoptr(GError) error = NULL;
+
+  if (!klass->generate (self->source, self->cancellable, &error)
+      && !_nf_scheduler_is_stopping (self))
+    {
+      if (error == NULL)
+        error = g_error_new (NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_NO_RESULT,
+                             "source “%s” failed without reporting why",
+                             nf_element_get_name (NF_ELEMENT (self->source)));
+      _nf_scheduler_fail (self, NF_ELEMENT (self->source), error, NULL);
+    }
+
+  wait_for_jobs (self);
+  if (!_nf_scheduler_is_stopping (self))
+    post_progress (self);
+
+  /* Through the bus, so the application gets every message first. */
+  nf_bus_invoke (nf_pipeline_get_bus (self->pipeline), self->on_finished, self->finished_data, NULL);
+  return NULL;
+}
+
+NfScheduler *
+_nf_scheduler_new (NfPipeline   *pipeline,
+                   NfSource     *source,
+                   GPtrArray    *sinks,
+                   guint         threads,
+                   guint         max_in_flight,
+                   GMainContext *context,
+                   GCancellable *cancellable)
+{
+  NfScheduler *self = g_new0 (NfScheduler, 1);
+
+  self->pipeline = g_object_ref (pipeline);
+  self->source = g_object_ref (source);
+  self->sinks = g_ptr_array_ref (sinks);
+  self->threads = MAX (1u, threads);
+  self->max_in_flight = MAX (1u, max_in_flight);
+  self->ring = g_new0 (NfJob *, self->max_in_flight);
+  self->context = g_main_context_ref (context);
+  self->cancellable = g_cancellable_new ();
+  self->source_wants_done = NF_SOURCE_GET_CLASS (source)->document_done != NULL;
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+
+  if (cancellable != NULL)
+    {
+      self->user_cancellable = g_object_ref (cancellable);
+      self->user_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
+                                                    self, NULL);
+    }
+  return self;
+}
+
+void
+_nf_scheduler_start (NfScheduler *self,
+                     GSourceFunc  on_finished,
+                     gpointer     data)
+{
+  self->on_finished = on_finished;
+  self->finished_data = data;
+  self->start_us = self->last_progress_us = g_get_monotonic_time ();
+
+  if (self->threads > 1)
+    self->pool = g_thread_pool_new (run_job, self, (int) self->threads, TRUE, NULL);
+  self->source_thread = g_thread_new ("nf-source", source_thread_main, self);
+}
+
+void
+_nf_scheduler_free (NfScheduler *self)
+{
+  if (self->source_thread != NULL)
+    g_thread_join (self->source_thread);
+  if (self->user_cancellable != NULL)
+    {
+      g_cancellable_disconnect (self->user_cancellable, self->user_cancel_id);
+      g_object_unref (self->user_cancellable);
+    }
+  g_object_unref (self->cancellable);
+  g_clear_error (&self->error);
+  g_free (self->ring);
+  g_main_context_unref (self->context);
+  g_ptr_array_unref (self->sinks);
+  g_object_unref (self->source);
+  g_object_unref (self->pipeline);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}

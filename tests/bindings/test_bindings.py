@@ -1,0 +1,490 @@
+#!/usr/bin/python3
+# test_bindings.py: libnewsfilter as a Python program sees it, through
+# PyGObject and the Nf-1.0 typelib.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Run by `meson test` with GI_TYPELIB_PATH, LD_LIBRARY_PATH and
+# NF_PLUGIN_PATH pointing into the build tree (tests/meson.build, gi_env).
+
+import json
+import re
+import sys
+import unittest
+
+import gi
+
+gi.require_version('GLib', '2.0')
+gi.require_version('GObject', '2.0')
+gi.require_version('Nf', '1.0')
+from gi.repository import GLib, GObject, Nf  # noqa: E402
+
+# Long enough for the slowest CI machine, short enough that a deadlock
+# shows up as a failure rather than as meson's timeout.
+ASYNC_TIMEOUT_S = 60
+
+
+# Elements written in Python ------------------------------------------------
+
+class PyUpper(Nf.Filter):
+    """Upper-cases the title and passes the document on."""
+    __gtype_name__ = 'PyUpper'
+
+    def do_process(self, doc):
+        doc.set_title(doc.get_title().upper())
+        self.push(doc)
+        return True
+
+
+class PyTwice(Nf.Filter):
+    """Passes on the document and a copy of it with `#2` added to the id."""
+    __gtype_name__ = 'PyTwice'
+
+    def do_process(self, doc):
+        copy = doc.copy()
+        copy.set_id(doc.get_id() + '#2')
+        self.push(doc)
+        self.push(copy)
+        return True
+
+
+class PyRefuse(Nf.Filter):
+    """Fails every document whose id ends in an odd digit, with a GLib.Error."""
+    __gtype_name__ = 'PyRefuse'
+
+    def do_process(self, doc):
+        if int(doc.get_id()[-1]) % 2 == 1:
+            raise GLib.Error.new_literal(Nf.element_error_quark(),
+                                         'odd documents are refused: ' + doc.get_id(),
+                                         Nf.ElementError.FORMAT)
+        self.push(doc)
+        return True
+
+
+class PySilent(Nf.Filter):
+    """Returns False without saying why: the pipeline must make up an error."""
+    __gtype_name__ = 'PySilent'
+
+    def do_process(self, doc):
+        return False
+
+
+def register_python_elements():
+    for name, gtype in (('pyupper', PyUpper.__gtype__),
+                        ('pytwice', PyTwice.__gtype__),
+                        ('pyrefuse', PyRefuse.__gtype__),
+                        ('pysilent', PySilent.__gtype__)):
+        factory = Nf.element_register(None, name, gtype, Nf.ElementFlags.NONE)
+        assert factory is not None, 'registering %s failed' % name
+        assert factory.get_name() == name
+
+
+# Helpers -------------------------------------------------------------------
+
+def drain(sink):
+    """Every document still queued in an appsink, in order."""
+    docs = []
+    while sink.get_n_queued() > 0:
+        doc = sink.pull_document()
+        if doc is None:
+            break
+        docs.append(doc)
+    return docs
+
+
+def make_documents(n, prefix='doc-'):
+    docs = []
+    for i in range(n):
+        doc = Nf.Document.new('%s%d' % (prefix, i))
+        doc.set_title('title number %d' % i)
+        doc.set_text('Paragraph one of %d.\n\nParagraph two.' % i)
+        docs.append(doc)
+    return docs
+
+
+def run_async(pipeline):
+    """Runs @pipeline with run_async() in a GLib.MainLoop; returns
+    (ok, error) from run_finish()."""
+    loop = GLib.MainLoop()
+    outcome = {}
+
+    def on_done(source, result):
+        try:
+            outcome['ok'] = source.run_finish(result)
+        except GLib.Error as e:
+            outcome['error'] = e
+        loop.quit()
+
+    def on_timeout():
+        outcome['timeout'] = True
+        loop.quit()
+        return GLib.SOURCE_REMOVE
+
+    pipeline.run_async(None, on_done)
+    timeout_id = GLib.timeout_add_seconds(ASYNC_TIMEOUT_S, on_timeout)
+    loop.run()
+    if 'timeout' in outcome:
+        raise AssertionError('run_async did not finish within %d s' % ASYNC_TIMEOUT_S)
+    GLib.source_remove(timeout_id)
+    return outcome.get('ok', False), outcome.get('error')
+
+
+# Tests ---------------------------------------------------------------------
+
+class InitTest(unittest.TestCase):
+    def test_initialized(self):
+        self.assertTrue(Nf.is_initialized())
+        self.assertRegex(Nf.version_string(), r'^\d+\.\d+\.\d+')
+        self.assertGreaterEqual(Nf.get_default_threads(), 1)
+
+    def test_core_factories_found(self):
+        for name in ('fakesrc', 'identity', 'fakesink', 'appsrc', 'appsink'):
+            factory = Nf.ElementFactory.find(name)
+            self.assertIsNotNone(factory, 'no factory named ' + name)
+            self.assertEqual(factory.get_name(), name)
+
+
+class LaunchTest(unittest.TestCase):
+    def test_parse_launch_and_run(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=50 ! identity ! appsink name=out')
+        self.assertIsInstance(pipeline, Nf.Pipeline)
+        self.assertTrue(pipeline.run(None))
+        self.assertFalse(pipeline.is_running())
+        self.assertEqual(pipeline.get_n_done(), 50)
+        self.assertEqual(pipeline.get_n_failed(), 0)
+
+        sink = pipeline.get_by_name('out')
+        self.assertIsInstance(sink, Nf.AppSink)
+        docs = drain(sink)
+        self.assertEqual(len(docs), 50)
+        ids = [d.get_id() for d in docs]
+        self.assertEqual(len(set(ids)), 50, 'fakesrc ids are not unique: %r' % ids)
+        self.assertTrue(all(not d.has_error() for d in docs))
+
+    def test_build_from_objects(self):
+        src = Nf.ElementFactory.make('fakesrc', None)
+        src.set_property('num-documents', 50)
+        self.assertEqual(src.get_property('num-documents'), 50)
+        ident = Nf.ElementFactory.make('identity', None)
+        sink = Nf.ElementFactory.make('appsink', 'out')
+        self.assertEqual(sink.get_name(), 'out')
+
+        pipeline = Nf.Pipeline.new(None)
+        self.assertTrue(pipeline.get_name().startswith('pipeline'))
+        for element in (src, ident, sink):
+            self.assertTrue(pipeline.add(element))
+        self.assertTrue(src.link(ident))
+        self.assertTrue(ident.link(sink))
+
+        self.assertEqual(src.get_name(), 'fakesrc0')
+        self.assertEqual(ident.get_name(), 'identity0')
+        self.assertEqual(ident.get_path(), '/%s/identity0' % pipeline.get_name())
+        self.assertEqual(ident.get_upstream(), src)
+        self.assertEqual(list(ident.get_downstream()), [sink])
+        self.assertEqual(ident.get_pipeline(), pipeline)
+        self.assertEqual(ident.get_factory().get_name(), 'identity')
+        self.assertIs(pipeline.get_by_name('identity0'), ident)
+
+        self.assertTrue(pipeline.run(None))
+        self.assertEqual(len(drain(sink)), 50)
+
+        n_in, n_out, failures, time_ns = ident.get_statistics()
+        self.assertEqual((n_in, n_out, failures), (50, 50, 0))
+        self.assertGreaterEqual(time_ns, 0)
+
+    def test_unknown_factory(self):
+        with self.assertRaises(GLib.Error):
+            Nf.ElementFactory.make('nosuchelement', None)
+        self.assertIsNone(Nf.ElementFactory.find('nosuchelement'))
+
+    def test_parse_error(self):
+        line = 'fakesrc ! identiy ! fakesink'
+        with self.assertRaises(GLib.Error) as cm:
+            Nf.parse_launch(line)
+        error = cm.exception
+        self.assertTrue(error.matches(Nf.parse_error_quark(), Nf.ParseError.NO_SUCH_ELEMENT),
+                        '%s %d' % (error.domain, error.code))
+        self.assertIn('identiy', error.message)
+        # The column of the unknown element (counted from 1) is in the message,
+        # and so is the closest name that exists.
+        self.assertRegex(error.message, r'\b11\b')
+        self.assertIn('identity', error.message.replace('identiy', ''))
+
+    def test_parse_error_bad_value(self):
+        with self.assertRaises(GLib.Error) as cm:
+            Nf.parse_launch('fakesrc num-documents=lots ! fakesink')
+        self.assertTrue(cm.exception.matches(Nf.parse_error_quark(), Nf.ParseError.BAD_VALUE))
+        self.assertIn('num-documents', cm.exception.message)
+
+    def test_to_launch_string_round_trip(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=7 ! identity ! appsink name=out')
+        text = pipeline.to_launch_string()
+        for part in ('fakesrc', 'num-documents=7', 'identity', 'appsink', 'name=out'):
+            self.assertIn(part, text)
+        self.assertLess(text.index('fakesrc'), text.index('identity'))
+        self.assertLess(text.index('identity'), text.index('appsink'))
+
+        again = Nf.parse_launch(text)
+        self.assertEqual(again.to_launch_string(), text)
+        self.assertTrue(again.run(None))
+        self.assertEqual(len(drain(again.get_by_name('out'))), 7)
+
+
+class BusTest(unittest.TestCase):
+    def test_eos_and_warnings(self):
+        pipeline = Nf.parse_launch(
+            'fakesrc num-documents=50 ! identity fail-every=5 ! appsink name=out')
+        bus = pipeline.get_bus()
+        self.assertIsInstance(bus, Nf.Bus)
+
+        every, warnings, eos, errors = [], [], [], []
+        bus.connect('message', lambda b, m: every.append(m.get_message_type()))
+        bus.connect('message::warning', lambda b, m: warnings.append(m))
+        bus.connect('message::eos', lambda b, m: eos.append(m))
+        bus.connect('message::error', lambda b, m: errors.append(m))
+
+        self.assertTrue(pipeline.run(None))
+
+        self.assertEqual(errors, [])
+        self.assertEqual(len(eos), 1)
+        self.assertEqual(eos[0].get_message_type(), Nf.MessageType.EOS)
+        self.assertEqual(len(warnings), 10)
+        self.assertEqual(every.count(Nf.MessageType.WARNING), 10)
+        self.assertEqual(every.count(Nf.MessageType.EOS), 1)
+        # EOS is the last word of a run.
+        self.assertEqual(every[-1], Nf.MessageType.EOS)
+
+        identity_path = '/%s/identity0' % pipeline.get_name()
+        for message in warnings:
+            self.assertEqual(message.get_message_type(), Nf.MessageType.WARNING)
+            self.assertEqual(message.get_source_path(), identity_path)
+            self.assertIsNotNone(message.get_document_id())
+            error = message.get_error()
+            self.assertIsInstance(error, GLib.Error)
+            self.assertTrue(error.message)
+            self.assertGreater(message.get_timestamp(), 0)
+            self.assertIn(message.get_document_id(), message.to_string())
+
+        self.assertEqual(pipeline.get_n_done(), 50)
+        self.assertEqual(pipeline.get_n_failed(), 10)
+        docs = drain(pipeline.get_by_name('out'))
+        self.assertEqual(len(docs), 50)
+        failed = [d for d in docs if d.has_error()]
+        self.assertEqual(len(failed), 10)
+        self.assertEqual(sorted(d.get_id() for d in failed),
+                         sorted(m.get_document_id() for m in warnings))
+        for doc in failed:
+            self.assertEqual(doc.get_error_element(), identity_path)
+
+    def test_message_constructors(self):
+        error = GLib.Error.new_literal(Nf.element_error_quark(), 'no such file',
+                                       Nf.ElementError.NOT_FOUND)
+        message = Nf.Message.new_warning('/pipeline0/filesrc0', 'world/1', error)
+        self.assertEqual(message.get_message_type(), Nf.MessageType.WARNING)
+        self.assertEqual(message.get_source_path(), '/pipeline0/filesrc0')
+        self.assertEqual(message.get_document_id(), 'world/1')
+        self.assertTrue(message.get_error().matches(Nf.element_error_quark(),
+                                                    Nf.ElementError.NOT_FOUND))
+        self.assertEqual(message.get_error().message, 'no such file')
+
+        progress = Nf.Message.new_progress('/pipeline0', 10, 2, 5000)
+        self.assertEqual(progress.get_message_type(), Nf.MessageType.PROGRESS)
+        self.assertEqual(list(progress.get_progress()), [10, 2, 5000])
+
+
+class AppSrcSinkTest(unittest.TestCase):
+    def test_push_and_signal_order(self):
+        pipeline = Nf.parse_launch('appsrc name=in ! identity ! appsink name=out')
+        src = pipeline.get_by_name('in')
+        sink = pipeline.get_by_name('out')
+        self.assertIsInstance(src, Nf.AppSrc)
+
+        signalled = []
+        sink.connect('new-document', lambda s, *rest: signalled.append(s))
+
+        pushed = make_documents(20)
+        for doc in pushed:
+            self.assertTrue(src.push_document(doc))
+        src.end_of_stream()
+
+        self.assertTrue(pipeline.run(None))
+        self.assertEqual(len(signalled), 20)
+        self.assertTrue(all(s is sink for s in signalled))
+
+        docs = drain(sink)
+        self.assertEqual([d.get_id() for d in docs], ['doc-%d' % i for i in range(20)])
+        self.assertEqual(docs[3].get_title(), 'title number 3')
+        self.assertIsNone(sink.pull_document())
+
+    def test_pull_in_signal_handler(self):
+        pipeline = Nf.parse_launch('appsrc name=in ! appsink name=out')
+        src = pipeline.get_by_name('in')
+        sink = pipeline.get_by_name('out')
+        pulled = []
+
+        def on_new_document(appsink, *rest):
+            doc = appsink.pull_document()
+            self.assertIsNotNone(doc)
+            pulled.append(doc.get_id())
+
+        sink.connect('new-document', on_new_document)
+        for doc in make_documents(10, 'p'):
+            src.push_document(doc)
+        src.end_of_stream()
+        self.assertTrue(pipeline.run(None))
+        self.assertEqual(pulled, ['p%d' % i for i in range(10)])
+        self.assertEqual(sink.get_n_queued(), 0)
+
+
+class PythonElementTest(unittest.TestCase):
+    def run_docs(self, launch, docs, use_async=False):
+        pipeline = Nf.parse_launch(launch)
+        src = pipeline.get_by_name('in')
+        for doc in docs:
+            src.push_document(doc)
+        src.end_of_stream()
+        if use_async:
+            ok, error = run_async(pipeline)
+            self.assertIsNone(error)
+            self.assertTrue(ok)
+        else:
+            self.assertTrue(pipeline.run(None))
+        return pipeline, drain(pipeline.get_by_name('out'))
+
+    def test_factory(self):
+        factory = Nf.ElementFactory.find('pyupper')
+        self.assertIsNotNone(factory)
+        self.assertEqual(factory.get_element_type(), PyUpper.__gtype__)
+        element = Nf.ElementFactory.make('pyupper', None)
+        self.assertIsInstance(element, PyUpper)
+
+    def test_upper_by_name_blocking(self):
+        _, docs = self.run_docs('appsrc name=in ! pyupper ! appsink name=out',
+                                make_documents(30))
+        self.assertEqual([d.get_title() for d in docs],
+                         ['TITLE NUMBER %d' % i for i in range(30)])
+
+    def test_upper_by_name_async(self):
+        _, docs = self.run_docs('appsrc name=in ! pyupper ! identity ! appsink name=out',
+                                make_documents(30), use_async=True)
+        self.assertEqual([d.get_title() for d in docs],
+                         ['TITLE NUMBER %d' % i for i in range(30)])
+
+    def test_python_element_with_fakesrc(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=40 ! pyupper ! fakesink name=out')
+        self.assertTrue(pipeline.run(None))
+        self.assertEqual(pipeline.get_by_name('out').get_property('count'), 40)
+
+    def test_two_pushes(self):
+        _, docs = self.run_docs('appsrc name=in ! pytwice ! pyupper ! appsink name=out',
+                                make_documents(5))
+        expected = []
+        for i in range(5):
+            expected += ['doc-%d' % i, 'doc-%d#2' % i]
+        self.assertEqual([d.get_id() for d in docs], expected)
+        self.assertTrue(all(d.get_title().isupper() for d in docs))
+
+    def test_raised_error_fails_the_document(self):
+        pipeline = Nf.parse_launch('appsrc name=in ! pyrefuse ! pyupper ! appsink name=out')
+        warnings = []
+        pipeline.get_bus().connect('message::warning', lambda b, m: warnings.append(m))
+        src = pipeline.get_by_name('in')
+        for doc in make_documents(6):
+            src.push_document(doc)
+        src.end_of_stream()
+        self.assertTrue(pipeline.run(None))
+        docs = drain(pipeline.get_by_name('out'))
+
+        # Failed documents are not dropped: they reach the sink, in order,
+        # with the Python exception as their error, and skip later filters.
+        self.assertEqual([d.get_id() for d in docs], ['doc-%d' % i for i in range(6)])
+        for i, doc in enumerate(docs):
+            if i % 2 == 1:
+                self.assertTrue(doc.has_error())
+                error = doc.get_error()
+                self.assertTrue(error.matches(Nf.element_error_quark(), Nf.ElementError.FORMAT))
+                self.assertEqual(error.message, 'odd documents are refused: doc-%d' % i)
+                self.assertEqual(doc.get_error_element(),
+                                 '/%s/pyrefuse0' % pipeline.get_name())
+                self.assertEqual(doc.get_title(), 'title number %d' % i)
+            else:
+                self.assertFalse(doc.has_error())
+                self.assertEqual(doc.get_title(), 'TITLE NUMBER %d' % i)
+
+        self.assertEqual(sorted(m.get_document_id() for m in warnings),
+                         ['doc-1', 'doc-3', 'doc-5'])
+        self.assertEqual(pipeline.get_n_failed(), 3)
+
+        record = json.loads(docs[1].to_json_string(False))
+        self.assertEqual(record['error']['message'], 'odd documents are refused: doc-1')
+
+    def test_false_without_error_fails_the_document(self):
+        _, docs = self.run_docs('appsrc name=in ! pysilent ! appsink name=out',
+                                make_documents(2))
+        self.assertEqual(len(docs), 2)
+        for doc in docs:
+            self.assertTrue(doc.has_error())
+            self.assertTrue(doc.get_error().matches(Nf.element_error_quark(),
+                                                    Nf.ElementError.NO_RESULT))
+            self.assertIn('pysilent0', doc.get_error().message)
+
+
+class DocumentTest(unittest.TestCase):
+    def test_json_round_trip(self):
+        doc = Nf.Document.new('world/2026-11-27-export')
+        doc.set_uri('https://example.org/world/export')
+        doc.set_title('Export rules tightened')
+        doc.set_language('en')
+        doc.add_author('Ana Example')
+        doc.add_author('Bo Sample')
+        doc.set_text('Paragraph one says ü.\n\nParagraph two.')
+        doc.set_meta_string('py.checked', 'yes')
+        tag = Nf.Tag.new('keyword', 'export rules')
+        tag.set_score(0.5)
+        tag.add_mention(0, 9)
+        doc.add_tag(tag)
+
+        text = doc.to_json_string(False)
+        record = json.loads(text)
+        self.assertEqual(record['id'], 'world/2026-11-27-export')
+        self.assertEqual(record['title'], 'Export rules tightened')
+        self.assertEqual(record['authors'], ['Ana Example', 'Bo Sample'])
+        self.assertEqual(record['text'], 'Paragraph one says ü.\n\nParagraph two.')
+        self.assertEqual(record['meta'], {'py.checked': 'yes'})
+        self.assertEqual(record['tags'][0]['kind'], 'keyword')
+        self.assertEqual(record['tags'][0]['mentions'], [{'start': 0, 'end': 9}])
+        # Absent values are left out, not written as empty strings.
+        for absent in ('published', 'site_name', 'summary', 'error'):
+            self.assertNotIn(absent, record)
+
+        again = Nf.Document.new_from_json_string(text, -1)
+        self.assertEqual(again.get_id(), doc.get_id())
+        self.assertEqual(again.get_title(), doc.get_title())
+        self.assertEqual(list(again.get_authors()), ['Ana Example', 'Bo Sample'])
+        self.assertEqual(again.get_meta_string('py.checked'), 'yes')
+        self.assertEqual(len(again.get_tags()), 1)
+        self.assertEqual(again.get_tags()[0].get_text(), 'export rules')
+        self.assertEqual(again.to_json_string(False), text)
+
+        copy = doc.copy()
+        copy.set_title('changed')
+        self.assertEqual(doc.get_title(), 'Export rules tightened')
+
+    def test_bad_json(self):
+        with self.assertRaises(GLib.Error):
+            Nf.Document.new_from_json_string('{"id": ', -1)
+
+
+def main():
+    Nf.init()
+    register_python_elements()
+    program = unittest.main(exit=False, verbosity=2)
+    result = program.result
+    if result.testsRun == 0:
+        print('no test ran', file=sys.stderr)
+        return 1
+    return 0 if result.wasSuccessful() else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
