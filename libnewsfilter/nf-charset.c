@@ -8,11 +8,12 @@
 #include <uchardet.h>
 
 #include "newsfilter.h"
+#include "nf-document-private.h"
 
 /**
  * nf_charset_error_quark:
  *
- * The error domain of [enum@Nf.CharsetError].
+ * The error domain of [error@Nf.CharsetError].
  *
  * Returns: the `nf-charset-error` quark
  */
@@ -24,7 +25,7 @@ G_DEFINE_QUARK (nf-charset-error-quark, nf_charset_error)
 /* how much of the input the binary test looks at */
 #define BINARY_PROBE 8192
 /* how much of the input the statistical detector is fed */
-#define DETECT_LIMIT (64 * 1024)
+#define DETECT_LIMIT (16 * 1024)
 
 #define REPLACEMENT_UTF8 "\xef\xbf\xbd"
 
@@ -751,8 +752,6 @@ invalid_sequence_length (const guint8 *p,
   return length > needed ? 1 : length;
 }
 
-/* Copies UTF-8 that is known to be invalid or to hold NULs, replacing
- * every bad sequence and every NUL with U+FFFD. */
 static char *
 repair_utf8 (const guint8 *data,
              gsize         length)
@@ -776,6 +775,22 @@ repair_utf8 (const guint8 *data,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Copies UTF-8 that may be invalid or hold NULs, replacing every bad
+ * sequence and every NUL with U+FFFD.  Documents repair the strings they
+ * are given with it too, so that a string reads the same whichever way
+ * it came in. */
+char *
+_nf_utf8_make_valid (const char *string,
+                     gssize      length)
+{
+  const guint8 *data = (const guint8 *) string;
+
+  if (length < 0)
+    length = strlen (string);
+
+  return repair_utf8 (data, length);
 }
 
 static char *

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /**
  * NF_CHARSET_ERROR:
  *
- * The error domain of [enum@Nf.CharsetError].
+ * The error domain of [error@Nf.CharsetError].
  */
 #define NF_CHARSET_ERROR (nf_charset_error_quark ())
 

@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* nf-charset.c: a copy of @string with every invalid sequence (the
+ * maximal subpart, as WHATWG decoders count) and every NUL replaced by
+ * U+FFFD; @length -1 for NUL-terminated */
+char        *_nf_utf8_make_valid          (const char  *string,
+                                           gssize       length);
+
 /* Strings kept by documents are valid UTF-8: a copy of @string, repaired
  * with U+FFFD where it is not. */
 char        *_nf_utf8_strdup              (const char  *string);

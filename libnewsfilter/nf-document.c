@@ -125,7 +125,7 @@ _nf_utf8_strdup (const char *string)
   if (G_LIKELY (g_utf8_validate (string, -1, NULL)))
     return g_strdup (string);
 
-  return g_utf8_make_valid (string, -1);
+  return _nf_utf8_make_valid (string, -1);
 }
 
 gboolean
@@ -263,7 +263,7 @@ _nf_json_write_string (GString    *out,
     write_escaped_utf8 (out, string);
   else
     {
-      g_autofree char *valid = g_utf8_make_valid (string, -1);
+      g_autofree char *valid = _nf_utf8_make_valid (string, -1);
 
       write_escaped_utf8 (out, valid);
     }
@@ -1162,7 +1162,7 @@ nf_document_take_text (NfDocument *self,
 
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
-      char *valid = g_utf8_make_valid (text, -1);
+      char *valid = _nf_utf8_make_valid (text, -1);
 
       g_free (text);
       text = valid;
@@ -1773,11 +1773,7 @@ content_as_text (NfDocument *self)
    * would, and if they are not text at all, keep what can be kept */
   text = nf_decode_text (data, length, NULL, self->content_type, NULL, NULL, &error);
   if (text == NULL)
-    {
-      g_autofree char *copy = g_strndup ((const char *) data, length);
-
-      text = g_utf8_make_valid (copy, -1);
-    }
+    text = _nf_utf8_make_valid ((const char *) data, length);
 
   return text;
 }

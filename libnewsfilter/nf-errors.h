@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /**
  * NF_ELEMENT_ERROR:
  *
- * The error domain of [enum@Nf.ElementError], used by elements for
+ * The error domain of [error@Nf.ElementError], used by elements for
  * per-document failures and pipeline errors alike.
  */
 #define NF_ELEMENT_ERROR (nf_element_error_quark ())
@@ -59,7 +59,7 @@ GQuark nf_element_error_quark (void);
 /**
  * NF_PLUGIN_ERROR:
  *
- * The error domain of [enum@Nf.PluginError].
+ * The error domain of [error@Nf.PluginError].
  */
 #define NF_PLUGIN_ERROR (nf_plugin_error_quark ())
 
@@ -89,7 +89,7 @@ GQuark nf_plugin_error_quark (void);
 /**
  * NF_PIPELINE_ERROR:
  *
- * The error domain of [enum@Nf.PipelineError].
+ * The error domain of [error@Nf.PipelineError].
  */
 #define NF_PIPELINE_ERROR (nf_pipeline_error_quark ())
 

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /**
  * NF_PARSE_ERROR:
  *
- * The error domain of [enum@Nf.ParseError].
+ * The error domain of [error@Nf.ParseError].
  */
 #define NF_PARSE_ERROR (nf_parse_error_quark ())
 

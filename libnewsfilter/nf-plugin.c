@@ -298,8 +298,8 @@ load_module (NfPlugin  *self,
   if (module == NULL)
     {
       g_set_error (error, NF_PLUGIN_ERROR, NF_PLUGIN_ERROR_MODULE,
-                   "plugin “%s”: cannot open module %s: %s",
-                   self->name, self->module_path, g_module_error ());
+                   "plugin “%s”: cannot open module: %s",
+                   self->name, g_module_error ());
       return FALSE;
     }
   if (!g_module_symbol (module, "nf_plugin_descriptor", (gpointer *) &descriptor) || descriptor == NULL)

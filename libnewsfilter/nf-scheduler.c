@@ -50,6 +50,7 @@ struct _NfScheduler
   guint64        next_to_deliver;
   guint          in_flight;
   guint          peak_in_flight;
+  guint          waiters;      /* threads blocked on cond: wake only when someone waits */
   NfJob        **ring;
   gboolean       delivering;
   gint           stopping;     /* atomic */
@@ -128,6 +129,14 @@ job_free (NfJob *job)
     }
   g_clear_object (&job->input);
   g_free (job);
+}
+
+static void
+wait_locked (NfScheduler *self)
+{
+  self->waiters++;
+  g_cond_wait (&self->cond, &self->lock);
+  self->waiters--;
 }
 
 static gboolean
@@ -304,7 +313,8 @@ job_complete (NfJob *job)
 
       g_mutex_lock (&self->lock);
       self->in_flight--;
-      g_cond_broadcast (&self->cond);
+      if (self->waiters > 0)
+        g_cond_broadcast (&self->cond);
     }
   self->delivering = FALSE;
   g_mutex_unlock (&self->lock);
@@ -356,7 +366,7 @@ _nf_scheduler_submit (NfScheduler *self,
 
   g_mutex_lock (&self->lock);
   while (!_nf_scheduler_is_stopping (self) && self->in_flight >= self->max_in_flight)
-    g_cond_wait (&self->cond, &self->lock);
+    wait_locked (self);
   if (_nf_scheduler_is_stopping (self))
     {
       g_mutex_unlock (&self->lock);
@@ -387,7 +397,7 @@ wait_for_jobs (NfScheduler *self)
     }
   g_mutex_lock (&self->lock);
   while (self->in_flight > 0)
-    g_cond_wait (&self->cond, &self->lock);
+    wait_locked (self);
   g_mutex_unlock (&self->lock);
 }
 

@@ -559,6 +559,50 @@ test_filesrc_max_size (void)
 }
 
 static void
+test_filesrc_long_json_line (void)
+{
+  static const char * const expected[] = { "short", "lines.jsonl:2", "last", NULL };
+  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autofree char *padding = g_strnfill (500, 'x');
+  g_autofree char *data = g_strdup_printf ("{\"id\": \"short\"}\n"
+                                           "{\"id\": \"long\", \"text\": \"%s\"}\n"
+                                           "{\"id\": \"last\"}", padding);
+  g_autofree char *path = temp_dir_write (dir, "lines.jsonl", data, -1);
+  g_autoptr(Harness) harness = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  const GError *error;
+
+  /* JSON Lines are streamed: max-size bounds each line, not the file. */
+  harness = run_filesrc (dir->path, "max-size", (guint64) 100, NULL);
+  harness_run_ok (harness);
+  documents = harness_pull_all (harness);
+  assert_ids (documents, expected);
+
+  error = nf_document_get_error (g_ptr_array_index (documents, 1));
+  g_assert_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "lines.jsonl:2: "));
+  g_assert_false (nf_document_has_error (g_ptr_array_index (documents, 2)));
+}
+
+static void
+test_filesrc_symlink_loop (void)
+{
+  static const char * const expected[] = { "a", NULL };
+  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autofree char *file = temp_dir_write (dir, "a.txt", "Only once.", -1);
+  g_autofree char *link = g_build_filename (dir->path, "loop", NULL);
+  g_autoptr(Harness) harness = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  /* loop -> the directory itself: walked once, not forever */
+  g_assert_cmpint (symlink (".", link), ==, 0);
+  harness = run_filesrc (dir->path, NULL);
+  harness_run_ok (harness);
+  documents = harness_pull_all (harness);
+  assert_ids (documents, expected);
+}
+
+static void
 test_filesrc_binary (void)
 {
   static const guint8 junk[] = {
@@ -902,8 +946,8 @@ test_identity_fail_every (void)
         }
 
       n_failed++;
-      message = g_strdup_printf ("%s: failing document %s on purpose (fail-every=3)",
-                                 nf_element_get_name (identity), nf_document_get_id (document));
+      message = g_strdup_printf ("failing document %s on purpose (fail-every=3)",
+                                 nf_document_get_id (document));
       g_assert_error (nf_document_get_error (document), NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FAILED);
       g_assert_cmpstr (nf_document_get_error (document)->message, ==, message);
       g_assert_cmpstr (nf_document_get_error_element (document), ==, identity_path);
@@ -1121,6 +1165,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/filesrc/forced-format", test_filesrc_forced_format);
   g_test_add_func ("/core/filesrc/windows-1251", test_filesrc_windows_1251);
   g_test_add_func ("/core/filesrc/max-size", test_filesrc_max_size);
+  g_test_add_func ("/core/filesrc/long-json-line", test_filesrc_long_json_line);
+  g_test_add_func ("/core/filesrc/symlink-loop", test_filesrc_symlink_loop);
   g_test_add_func ("/core/filesrc/binary", test_filesrc_binary);
   g_test_add_func ("/core/filesrc/missing", test_filesrc_missing);
   g_test_add_func ("/core/filesrc/stdin", test_filesrc_stdin);

@@ -89,7 +89,7 @@ static void
 test_plugin_not_a_module (void)
 {
   assert_load_failure ("garbagefilter", "garbage", NF_PLUGIN_ERROR_MODULE,
-                       "plugin “garbage”: cannot open module ");
+                       "plugin “garbage”: cannot open module: ");
 }
 
 static void

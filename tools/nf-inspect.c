@@ -83,12 +83,22 @@ get_plugin_factories (NfRegistry *registry,
   return mine;
 }
 
+/* The reason a plugin failed, without the "plugin “name”: " the registry
+ * starts it with when it is printed next to the name anyway. */
 static const char *
 plugin_load_error_message (NfPlugin *plugin)
 {
   const GError *error = nf_plugin_get_load_error (plugin);
+  g_autofree char *prefix = NULL;
 
-  return error != NULL ? error->message : "unknown reason";
+  if (error == NULL)
+    return "unknown reason";
+
+  prefix = g_strdup_printf ("plugin “%s”: ", nf_plugin_get_name (plugin));
+  if (g_str_has_prefix (error->message, prefix))
+    return error->message + strlen (prefix);
+
+  return error->message;
 }
 
 static gboolean
@@ -190,14 +200,14 @@ inspect_plugin (NfRegistry *registry,
       const char *long_name = nf_element_factory_get_metadata (factory, NF_ELEMENT_METADATA_LONGNAME);
 
       g_print ("  %s: %s\n", nf_element_factory_get_name (factory),
-               long_name != NULL ? long_name : "");
+               long_name != NULL ? long_name : loaded ? "" : "(not loaded)");
     }
   g_print ("\n  %u %s\n", factories->len, factories->len == 1 ? "element" : "elements");
 
   if (!loaded)
     {
       g_printerr ("nf-inspect: plugin “%s” failed to load: %s\n",
-                  nf_plugin_get_name (plugin), error->message);
+                  nf_plugin_get_name (plugin), plugin_load_error_message (plugin));
       return EXIT_NOT_FOUND;
     }
 
@@ -345,6 +355,28 @@ collect_properties (GObjectClass *klass)
   return properties;
 }
 
+/* The values an enum or flags property takes, as gst-inspect lists them. */
+static void
+print_property_values (GParamSpec *pspec)
+{
+  if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+
+      for (guint i = 0; i < enum_class->n_values; i++)
+        g_print ("  %-20s     (%d): %-16s - %s\n", "", enum_class->values[i].value,
+                 enum_class->values[i].value_nick, enum_class->values[i].value_name);
+    }
+  else if (G_IS_PARAM_SPEC_FLAGS (pspec))
+    {
+      GFlagsClass *flags_class = G_PARAM_SPEC_FLAGS (pspec)->flags_class;
+
+      for (guint i = 0; i < flags_class->n_values; i++)
+        g_print ("  %-20s     (0x%08x): %-16s - %s\n", "", flags_class->values[i].value,
+                 flags_class->values[i].value_nick, flags_class->values[i].value_name);
+    }
+}
+
 static void
 print_properties (GObjectClass *klass)
 {
@@ -365,6 +397,7 @@ print_properties (GObjectClass *klass)
                blurb != NULL ? blurb : "");
       g_print ("  %-20s  flags: %s\n", "", flags);
       g_print ("  %-20s  %s\n", "", type != NULL ? type : g_type_name (pspec->value_type));
+      print_property_values (pspec);
     }
   g_print ("\n");
 }

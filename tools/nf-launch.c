@@ -178,7 +178,7 @@ static void
 print_element_statistics (Launch *self)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *elements = nf_pipeline_get_elements (self->pipeline);
+  g_autoptr(GPtrArray) elements = nf_pipeline_get_elements (self->pipeline);
   int width = (int) strlen ("ELEMENT");
 
   for (guint i = 0; i < elements->len; i++)
@@ -191,8 +191,9 @@ print_element_statistics (Launch *self)
 
   erase_progress_line (self);
   g_printerr ("nf-launch: element statistics:\n");
-  g_printerr ("  %-*s %10s %10s %10s %10s %12s\n", width, "ELEMENT",
-              "IN", "OUT", "FAILED", "TIME (s)", "µs/DOCUMENT");
+  /* "µs" is two bytes for one column: printf would pad it one short. */
+  g_printerr ("  %-*s %10s %10s %10s %10s  µs/DOCUMENT\n", width, "ELEMENT",
+              "IN", "OUT", "FAILED", "TIME (s)");
 
   for (guint i = 0; i < elements->len; i++)
     {
@@ -244,16 +245,51 @@ print_pipeline_error (Launch       *self,
 /* ------------------------------------------------------------------------ */
 /* The launch line                                                           */
 
-/* Appends one command-line argument to the launch line, escaping the
- * blanks the shell kept inside it (`location="my dir"` reaches us as one
- * argument) so that the parser sees the same value: what gst-launch does. */
+/* Whether @argument is one `property=value` assignment, as the shell hands
+ * over `location="my dir"`, rather than a piece of a description such as
+ * "filesrc location=x ! jsonsink" given in one quoted argument. */
+static gboolean
+is_property_assignment (const char *argument)
+{
+  const char *p = argument;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+    p++;
+
+  return *p == '=';
+}
+
+/* Appends one command-line argument to the launch line. In a property
+ * assignment, the blanks the shell kept inside the value are escaped so
+ * that the parser reads one value, as gst-launch does; anything else is a
+ * piece of the description and goes in as it is. */
 static void
 append_argument (GString    *line,
                  const char *argument)
 {
-  char quote = '\0';
+  const char *value;
+  char quote;
 
-  for (const char *p = argument; *p != '\0'; p++)
+  if (!is_property_assignment (argument))
+    {
+      g_string_append (line, argument);
+      return;
+    }
+
+  value = strchr (argument, '=') + 1;
+  g_string_append_len (line, argument, value - argument);
+
+  /* A quoted value is the parser's business already. */
+  quote = (*value == '"' || *value == '\'') ? *value : '\0';
+  if (quote != '\0')
+    {
+      g_string_append (line, value);
+      return;
+    }
+
+  for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '\\' && p[1] != '\0')
         {
@@ -261,19 +297,8 @@ append_argument (GString    *line,
           p++;
           continue;
         }
-
-      if (quote != '\0')
-        {
-          if (*p == quote)
-            quote = '\0';
-        }
-      /* A quote opens a quoted value only where a value starts: an
-       * apostrophe inside a word (“don't”) is a letter. */
-      else if ((*p == '"' || *p == '\'') && (p == argument || p[-1] == '='))
-        quote = *p;
-      else if (g_ascii_isspace (*p))
+      if (g_ascii_isspace (*p))
         g_string_append_c (line, '\\');
-
       g_string_append_c (line, *p);
     }
 }
@@ -295,7 +320,7 @@ join_arguments (const char * const *arguments)
 
 /* Shows where the parser gave up:
  *
- *   nf-launch: could not parse the pipeline: column 21: no element “sumarize”…
+ *   nf-launch: could not parse the pipeline: column 22: no element “sumarize”…
  *     filesrc location=x ! sumarize ! jsonsink
  *                          ^
  */
@@ -304,20 +329,14 @@ print_parse_error (const char   *description,
                    guint         column,
                    const GError *error)
 {
-  gsize length = strlen (description);
-  g_autofree char *prefix = NULL;
-  long width;
-
   g_printerr ("nf-launch: could not parse the pipeline: %s\n", error->message);
 
-  if (column > length)
+  /* The parser counts columns in characters, from 1; 0 means nowhere. */
+  if (column == 0 || column > (guint) g_utf8_strlen (description, -1) + 1)
     return;
 
-  /* The column counts bytes; the caret goes under the character. */
-  prefix = g_strndup (description, column);
-  width = g_utf8_validate (prefix, -1, NULL) ? g_utf8_strlen (prefix, -1) : (long) column;
   g_printerr ("  %s\n", description);
-  g_printerr ("  %*s^\n", (int) width, "");
+  g_printerr ("  %*s^\n", (int) column - 1, "");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -394,9 +413,11 @@ run_pipeline (Launch *self)
   if (self->verbose)
     {
       g_autofree char *line = nf_pipeline_to_launch_string (self->pipeline);
+      guint threads = nf_pipeline_get_threads (self->pipeline);
 
-      print_status (self, "running %s on %u threads", line,
-                    nf_pipeline_get_threads (self->pipeline));
+      print_status (self, "running %s on %u %s", line,
+                    threads > 0 ? threads : nf_get_default_threads (),
+                    threads == 1 ? "thread" : "threads");
     }
 
   self->cancellable = g_cancellable_new ();

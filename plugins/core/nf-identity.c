@@ -102,8 +102,8 @@ nf_identity_process_slowly (NfIdentity  *self,
   if (self->fail_every > 0 && n % self->fail_every == 0)
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FAILED,
-                   "%s: failing document %s on purpose (fail-every=%u)",
-                   name, id != NULL ? id : "(no id)", self->fail_every);
+                   "failing document %s on purpose (fail-every=%u)",
+                   id != NULL ? id : "(no id)", self->fail_every);
       return FALSE;
     }
 

@@ -56,7 +56,10 @@ const JsUpper = GObject.registerClass({
     GTypeName: 'JsUpper',
 }, class JsUpper extends Nf.Filter {
     vfunc_process(doc) {
-        doc.set_title(doc.get_title().toUpperCase());
+        if (doc.get_title() !== null)
+            doc.set_title(doc.get_title().toUpperCase());
+        if (doc.get_text() !== null)
+            doc.set_text(doc.get_text().toUpperCase());
         this.push(doc);
         return true;
     }
@@ -89,7 +92,7 @@ const JsRefuse = GObject.registerClass({
 });
 
 for (const [name, klass] of [['jsupper', JsUpper], ['jstwice', JsTwice], ['jsrefuse', JsRefuse]]) {
-    const factory = Nf.element_register(null, name, klass.$gtype, Nf.ElementFlags.MAIN_CONTEXT);
+    const factory = Nf.Element.register(null, name, klass.$gtype, Nf.ElementFlags.MAIN_CONTEXT);
     if (!factory)
         throw new Error(`registering ${name} failed`);
 }
@@ -239,11 +242,11 @@ test('bus messages', () => {
 test('appsrc and appsink', () => {
     const pipeline = Nf.parse_launch('appsrc name=in ! identity ! appsink name=out');
     const sink = pipeline.get_by_name('out');
-    let signalled = 0;
-    sink.connect('new-document', () => signalled++);
+    const signalled = [];
+    sink.connect('new-document', (_sink, doc) => signalled.push(doc.get_id()));
     feed(pipeline, makeDocuments(20));
     assert(pipeline.run(null));
-    assertEqual(signalled, 20, 'new-document emissions');
+    assertEqual(signalled, range(20, i => `doc-${i}`), 'new-document emissions');
     const docs = drain(sink);
     assertEqual(docs.map(d => d.get_id()), range(20, i => `doc-${i}`), 'ids in order');
     assertEqual(sink.pull_document(), null, 'pull after the last');
@@ -252,8 +255,10 @@ test('appsrc and appsink', () => {
 test('pull_document in the new-document handler', () => {
     const pipeline = Nf.parse_launch('appsrc name=in ! appsink name=out');
     const pulled = [];
-    pipeline.get_by_name('out').connect('new-document', appsink => {
-        pulled.push(appsink.pull_document().get_id());
+    pipeline.get_by_name('out').connect('new-document', (appsink, announced) => {
+        const doc = appsink.pull_document();
+        assertEqual(doc.get_id(), announced.get_id(), 'pulled and announced');
+        pulled.push(doc.get_id());
     });
     feed(pipeline, makeDocuments(10, 'p'));
     assert(pipeline.run(null));
@@ -269,7 +274,7 @@ test('JS element by name, blocking run', () => {
 });
 
 test('JS element by name, run_async', async () => {
-    const pipeline = Nf.parse_launch('fakesrc num-documents=40 ! identity ! jsupper ! appsink name=out');
+    const pipeline = Nf.parse_launch('fakesrc num-documents=40 text-size=32 ! identity ! jsupper ! appsink name=out');
     const warnings = [];
     pipeline.get_bus().connect('message::warning', (_b, m) => warnings.push(m));
     const ok = await runAsync(pipeline);
@@ -277,7 +282,7 @@ test('JS element by name, run_async', async () => {
     assertEqual(warnings.length, 0, 'warnings');
     const docs = drain(pipeline.get_by_name('out'));
     assertEqual(docs.length, 40, 'documents');
-    assert(docs.every(d => d.get_title() === d.get_title().toUpperCase()), 'titles upper-cased');
+    assert(docs.every(d => d.get_text() && d.get_text() === d.get_text().toUpperCase()), 'texts upper-cased');
 });
 
 test('JS element pushing twice', async () => {

@@ -27,11 +27,15 @@ ASYNC_TIMEOUT_S = 60
 # Elements written in Python ------------------------------------------------
 
 class PyUpper(Nf.Filter):
-    """Upper-cases the title and passes the document on."""
+    """Upper-cases the title and the text, where set, and passes the
+    document on."""
     __gtype_name__ = 'PyUpper'
 
     def do_process(self, doc):
-        doc.set_title(doc.get_title().upper())
+        if doc.get_title() is not None:
+            doc.set_title(doc.get_title().upper())
+        if doc.get_text() is not None:
+            doc.set_text(doc.get_text().upper())
         self.push(doc)
         return True
 
@@ -74,7 +78,7 @@ def register_python_elements():
                         ('pytwice', PyTwice.__gtype__),
                         ('pyrefuse', PyRefuse.__gtype__),
                         ('pysilent', PySilent.__gtype__)):
-        factory = Nf.element_register(None, name, gtype, Nf.ElementFlags.NONE)
+        factory = Nf.Element.register(None, name, gtype, Nf.ElementFlags.NONE)
         assert factory is not None, 'registering %s failed' % name
         assert factory.get_name() == name
 
@@ -300,7 +304,7 @@ class AppSrcSinkTest(unittest.TestCase):
         self.assertIsInstance(src, Nf.AppSrc)
 
         signalled = []
-        sink.connect('new-document', lambda s, *rest: signalled.append(s))
+        sink.connect('new-document', lambda s, doc: signalled.append((s, doc.get_id())))
 
         pushed = make_documents(20)
         for doc in pushed:
@@ -308,8 +312,8 @@ class AppSrcSinkTest(unittest.TestCase):
         src.end_of_stream()
 
         self.assertTrue(pipeline.run(None))
-        self.assertEqual(len(signalled), 20)
-        self.assertTrue(all(s is sink for s in signalled))
+        self.assertEqual([i for _, i in signalled], ['doc-%d' % i for i in range(20)])
+        self.assertTrue(all(s is sink for s, _ in signalled))
 
         docs = drain(sink)
         self.assertEqual([d.get_id() for d in docs], ['doc-%d' % i for i in range(20)])
@@ -322,9 +326,10 @@ class AppSrcSinkTest(unittest.TestCase):
         sink = pipeline.get_by_name('out')
         pulled = []
 
-        def on_new_document(appsink, *rest):
+        def on_new_document(appsink, announced):
             doc = appsink.pull_document()
             self.assertIsNotNone(doc)
+            self.assertEqual(doc.get_id(), announced.get_id())
             pulled.append(doc.get_id())
 
         sink.connect('new-document', on_new_document)
@@ -371,9 +376,18 @@ class PythonElementTest(unittest.TestCase):
                          ['TITLE NUMBER %d' % i for i in range(30)])
 
     def test_python_element_with_fakesrc(self):
-        pipeline = Nf.parse_launch('fakesrc num-documents=40 ! pyupper ! fakesink name=out')
+        # Documents made in C, on the pipeline's worker threads.
+        pipeline = Nf.parse_launch(
+            'fakesrc num-documents=40 text-size=32 ! pyupper ! tee name=t ! fakesink name=count '
+            't. ! appsink name=out')
         self.assertTrue(pipeline.run(None))
-        self.assertEqual(pipeline.get_by_name('out').get_property('count'), 40)
+        self.assertEqual(pipeline.get_n_failed(), 0)
+        self.assertEqual(pipeline.get_by_name('count').get_property('count'), 40)
+        docs = drain(pipeline.get_by_name('out'))
+        self.assertEqual(len(docs), 40)
+        for doc in docs:
+            self.assertTrue(doc.get_text())
+            self.assertEqual(doc.get_text(), doc.get_text().upper())
 
     def test_two_pushes(self):
         _, docs = self.run_docs('appsrc name=in ! pytwice ! pyupper ! appsink name=out',

@@ -21,8 +21,10 @@ def inspect(*args, **kwargs):
 
 def section(text, title):
     """The lines of one "Title:" section of an element's description."""
-    lines = text.split('\n' + title + ':\n', 1)[1].split('\n\n', 1)[0]
-    return lines.splitlines()
+    parts = ('\n' + text).split('\n' + title + ':\n', 1)
+    if len(parts) != 2:
+        raise AssertionError('no section %s in:\n%s' % (title, text))
+    return parts[1].split('\n\n', 1)[0].splitlines()
 
 
 def property_block(text, name):
@@ -83,9 +85,13 @@ class TestElement(ToolTestCase):
                           '               +----NfFileSrc'])
 
         location = property_block(out, 'location')
-        self.assertRegex(location[0], r'^  location\s+: \S')   # a blurb
+        self.assertRegex(location[0], r'^  location\s+: File or directory to read, '
+                                      r'or - for standard input$')
         self.assertRegex(location[1], r'^\s+flags: readable, writable$')
         self.assertRegex(location[2], r'^\s+String\. Default: null$')
+
+        # Enum properties list their values.
+        self.assertRegex(out, r'(?m)^\s+\(3\): jsonl\s+- NF_FILE_SRC_FORMAT_JSONL$')
 
         # NfElement's name is listed once, first.
         names = re.findall(r'(?m)^  (\S+)\s+: ', '\n'.join(section(out, 'Element Properties')))
@@ -140,7 +146,9 @@ class TestPlugin(ToolTestCase):
         result = inspect('broken', extra_plugin_dir=BROKEN_PLUGIN_DIR)
         self.assertExit(result, 1)
         self.assertRegex(result.stdout, r'(?m)^  Name\s+broken$')
-        self.assertRegex(result.stderr, r'^nf-inspect: plugin “broken” failed to load: ')
+        self.assertRegex(result.stderr, r'^nf-inspect: plugin “broken” failed to load: .*'
+                                        r'libnfbroken\.so')
+        self.assertRegex(result.stdout, r'(?m)^  brokensrc: \(not loaded\)$')
 
 
 if __name__ == '__main__':

@@ -5,6 +5,7 @@
 
 import json
 import os
+import pty
 import re
 import shutil
 import signal
@@ -230,25 +231,50 @@ class TestVerboseAndProgress(LaunchTestCase):
         self.assertNotIn('\r', result.stderr)
 
 
+    def test_progress_on_a_terminal_is_rewritten_in_place(self):
+        primary, secondary = pty.openpty()
+        process = subprocess.Popen([clitest.NF_LAUNCH, '--progress', 'fakesrc', 'num-documents=400',
+                                    '!', 'identity', 'sleep-us=2000', '!', 'fakesink'],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=secondary, env=clitest.tool_environment())
+        os.close(secondary)
+        output = b''
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:   # EIO once the child has closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.close(primary)
+        self.assertEqual(process.wait(timeout=60), 0)
+        text = output.decode('utf-8')
+        self.assertRegex(text, r'^\r\x1b\[Knf-launch: \d+ done, \d+\.\d docs/s, 0 failed, ')
+        self.assertRegex(text, r'\r\x1b\[Knf-launch: 400 done, [^\r\n]*\r\n'
+                               r'nf-launch: 400 documents, 0 failed, in [^\r\n]*\r\n$')
+
+
 class TestUsageAndParseErrors(LaunchTestCase):
-    def assertParseError(self, args, message, column):
+    def assertParseError(self, args, column, message):
+        # Columns count characters from 1; the caret goes under that one.
         result = launch(*args)
         self.assertExit(result, 2)
         description = ' '.join(args)
-        expected = ('nf-launch: could not parse the pipeline: %s\n'
+        expected = ('nf-launch: could not parse the pipeline: column %d: %s\n'
                     '  %s\n'
-                    '  %s^\n' % (message, description, ' ' * column))
+                    '  %s^\n' % (column, message, description, ' ' * (column - 1)))
         self.assertEqual(result.stderr, expected)
         self.assertEqual(result.stdout, '')
 
     def test_unknown_element(self):
         self.assertParseError(['filesrc', 'location=x', '!', 'identiy', '!', 'jsonsink'],
-                              'column 21: no element “identiy”; did you mean “identity”?', 21)
+                              22, 'no element “identiy”; did you mean “identity”?')
 
     def test_unknown_property(self):
         self.assertParseError(['filesrc', 'location=x', '!', 'jsonsink', 'locaton=out.jsonl'],
-                              'column 30: element “jsonsink” has no property “locaton”; '
-                              'did you mean “location”?', 30)
+                              31, 'element “jsonsink0” has no property “locaton”; '
+                              'did you mean “location”?')
 
     def test_bad_value(self):
         result = launch('fakesrc', 'num-documents=many', '!', 'fakesink')
