@@ -23,6 +23,13 @@
  * of the text; links are made at the end, once every name is known, so that
  * a reference may come before the element it names. */
 
+/**
+ * nf_parse_error_quark:
+ *
+ * Gives the quark of the launch parser's error domain, %NF_PARSE_ERROR.
+ *
+ * Returns: the quark
+ */
 G_DEFINE_QUARK (nf-parse-error-quark, nf_parse_error)
 
 typedef enum {
@@ -77,6 +84,8 @@ token_clear (Token *token)
   g_clear_pointer (&token->word, g_free);
   g_clear_pointer (&token->value, g_free);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Token, token_clear)
 
 static void
 property_free (Property *property)
@@ -618,7 +627,7 @@ parse_description (Parser   *parser,
 
   for (;;)
     {
-      Token token = { 0, };
+      g_auto(Token) token = { 0, };
       gboolean ok = TRUE;
 
       if (!read_token (parser, &token, error))
@@ -696,7 +705,6 @@ parse_description (Parser   *parser,
           g_assert_not_reached ();
         }
 
-      token_clear (&token);
       if (!ok)
         return FALSE;
     }
@@ -938,6 +946,17 @@ has_automatic_name (NfElement  *element,
   return TRUE;
 }
 
+/* A launch line cannot say "no string at all": such a value is left out. */
+static gboolean
+holds_null (const GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_value_get_string (value) == NULL;
+  if (G_VALUE_HOLDS_BOXED (value))
+    return g_value_get_boxed (value) == NULL;
+  return FALSE;
+}
+
 static void
 write_properties (Writer    *writer,
                   NfElement *element)
@@ -961,7 +980,7 @@ write_properties (Writer    *writer,
 
       g_value_init (&value, pspec->value_type);
       g_object_get_property (G_OBJECT (element), pspec->name, &value);
-      if (g_param_value_defaults (pspec, &value))
+      if (g_param_value_defaults (pspec, &value) || holds_null (&value))
         continue;
 
       text = nf_value_to_string (&value);

@@ -248,7 +248,13 @@ integer_from_string (GValue      *value,
 
   if (parse == INTEGER_SYNTAX)
     {
-      set_bad_value (error, "“%s” is not an integer%s", string, where);
+      GType fundamental = G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value));
+
+      if (fundamental == G_TYPE_CHAR || fundamental == G_TYPE_UCHAR ||
+          (pspec != NULL && G_IS_PARAM_SPEC_UNICHAR (pspec)))
+        set_bad_value (error, "“%s” is not a character or an integer%s", string, where);
+      else
+        set_bad_value (error, "“%s” is not an integer%s", string, where);
       return FALSE;
     }
 
@@ -527,8 +533,9 @@ strv_from_string (GValue      *value,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   const char *p = string;
+  gboolean more = (*string != '\0');
 
-  while (*string != '\0')
+  while (more)
     {
       g_autoptr(GString) item = g_string_new (NULL);
 
@@ -577,9 +584,9 @@ strv_from_string (GValue      *value,
         }
 
       g_ptr_array_add (items, g_string_free (g_steal_pointer (&item), FALSE));
-      if (*p != ',')
-        break;
-      p++;
+      more = (*p == ',');
+      if (more)
+        p++;
     }
 
   g_ptr_array_add (items, NULL);
@@ -728,8 +735,9 @@ _nf_param_spec_is_parsable (GParamSpec *pspec)
 
 /**
  * nf_value_from_string:
- * @value: a #GValue, either initialized to the type of @pspec or empty
- *   (%G_VALUE_INIT), in which case it is initialized to that type
+ * @value: (out caller-allocates): a #GValue, either initialized to the type
+ *   of @pspec or empty (%G_VALUE_INIT), in which case it is initialized to
+ *   that type (bindings always pass an empty one, so they need @pspec)
  * @pspec: (nullable): the property the value is for: its type and range are
  *   used and its name appears in error messages; %NULL to convert to the
  *   type @value already holds, with that type's full range
@@ -1061,11 +1069,12 @@ nf_param_spec_describe_type (GParamSpec *pspec)
         return g_strdup_printf ("Flags “%s” Default: 0x%08x, “%s”",
                                 g_type_name (type), g_value_get_flags (def), nicks);
       }
-    case G_TYPE_OBJECT:
-      return g_strdup_printf ("Object of type “%s”", g_type_name (type));
     default:
       break;
     }
+
+  if (G_IS_PARAM_SPEC_OBJECT (pspec))
+    return g_strdup_printf ("Object of type “%s”", g_type_name (type));
 
   if (is_strv_type (type))
     return describe_quoted_default ("List of strings", pspec);

@@ -317,6 +317,39 @@ test('JS element throwing GLib.Error', () => {
     assertEqual(warnings.sort(), ['doc-1', 'doc-3', 'doc-5'], 'warnings');
 });
 
+test('pipeline error rejects run_async', async () => {
+    const pipeline = Nf.parse_launch('fakesrc num-documents=10 ! jsonsink location=/dev/full');
+    const errors = [];
+    pipeline.get_bus().connect('message::error', (_b, m) => errors.push(m.get_source_path()));
+    let caught = null;
+    try {
+        await runAsync(pipeline);
+    } catch (e) {
+        caught = e;
+    }
+    assert(caught instanceof GLib.Error, `expected a GLib.Error, got ${caught}`);
+    assert(caught.matches(Nf.ElementError, Nf.ElementError.WRITE), `${caught.message}`);
+    assertEqual(errors, [`/${pipeline.get_name()}/jsonsink0`], 'error messages');
+});
+
+test('cancelling run_async', async () => {
+    const pipeline = Nf.parse_launch('fakesrc num-documents=1000 ! identity sleep-us=10000 ! fakesink');
+    const cancellable = new Gio.Cancellable();
+    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 100, () => {
+        cancellable.cancel();
+        return GLib.SOURCE_REMOVE;
+    });
+    let caught = null;
+    try {
+        await pipeline.run_async(cancellable);
+    } catch (e) {
+        caught = e;
+    }
+    assert(caught instanceof GLib.Error, `expected a GLib.Error, got ${caught}`);
+    assert(caught.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED), `${caught.message}`);
+    assert(pipeline.get_n_done() < 1000, 'stopped early');
+});
+
 test('document JSON round trip', () => {
     const doc = Nf.Document.new('world/2026-11-27-export');
     doc.set_title('Export rules tightened');

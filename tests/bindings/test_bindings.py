@@ -8,16 +8,16 @@
 # NF_PLUGIN_PATH pointing into the build tree (tests/meson.build, gi_env).
 
 import json
-import re
 import sys
+import threading
 import unittest
 
 import gi
 
 gi.require_version('GLib', '2.0')
-gi.require_version('GObject', '2.0')
 gi.require_version('Nf', '1.0')
-from gi.repository import GLib, GObject, Nf  # noqa: E402
+gi.require_version('Gio', '2.0')
+from gi.repository import GLib, Gio, Nf  # noqa: E402
 
 # Long enough for the slowest CI machine, short enough that a deadlock
 # shows up as a failure rather than as meson's timeout.
@@ -65,6 +65,17 @@ class PyRefuse(Nf.Filter):
         return True
 
 
+class PyMainOnly(Nf.Filter):
+    """Records whether it ran on the main thread; registered MAIN_CONTEXT."""
+    __gtype_name__ = 'PyMainOnly'
+    threads_seen = set()
+
+    def do_process(self, doc):
+        PyMainOnly.threads_seen.add(threading.current_thread() is threading.main_thread())
+        self.push(doc)
+        return True
+
+
 class PySilent(Nf.Filter):
     """Returns False without saying why: the pipeline must make up an error."""
     __gtype_name__ = 'PySilent'
@@ -81,6 +92,7 @@ def register_python_elements():
         factory = Nf.Element.register(None, name, gtype, Nf.ElementFlags.NONE)
         assert factory is not None, 'registering %s failed' % name
         assert factory.get_name() == name
+    Nf.Element.register(None, 'pymainonly', PyMainOnly.__gtype__, Nf.ElementFlags.MAIN_CONTEXT)
 
 
 # Helpers -------------------------------------------------------------------
@@ -106,7 +118,7 @@ def make_documents(n, prefix='doc-'):
     return docs
 
 
-def run_async(pipeline):
+def run_async(pipeline, cancellable=None):
     """Runs @pipeline with run_async() in a GLib.MainLoop; returns
     (ok, error) from run_finish()."""
     loop = GLib.MainLoop()
@@ -124,7 +136,7 @@ def run_async(pipeline):
         loop.quit()
         return GLib.SOURCE_REMOVE
 
-    pipeline.run_async(None, on_done)
+    pipeline.run_async(cancellable, on_done)
     timeout_id = GLib.timeout_add_seconds(ASYNC_TIMEOUT_S, on_timeout)
     loop.run()
     if 'timeout' in outcome:
@@ -441,6 +453,60 @@ class PythonElementTest(unittest.TestCase):
             self.assertTrue(doc.get_error().matches(Nf.element_error_quark(),
                                                     Nf.ElementError.NO_RESULT))
             self.assertIn('pysilent0', doc.get_error().message)
+
+
+    def test_main_context_element(self):
+        PyMainOnly.threads_seen.clear()
+        for use_async in (False, True):
+            _, docs = self.run_docs('appsrc name=in ! identity ! pymainonly ! appsink name=out',
+                                    make_documents(20), use_async=use_async)
+            self.assertEqual(len(docs), 20)
+        self.assertEqual(PyMainOnly.threads_seen, {True})
+
+
+class RunTest(unittest.TestCase):
+    def test_pipeline_error(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=10 ! jsonsink location=/dev/full')
+        errors = []
+        pipeline.get_bus().connect('message::error', lambda b, m: errors.append(m))
+        with self.assertRaises(GLib.Error) as cm:
+            pipeline.run(None)
+        self.assertTrue(cm.exception.matches(Nf.element_error_quark(), Nf.ElementError.WRITE),
+                        cm.exception.message)
+        self.assertIn('/dev/full', cm.exception.message)
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0].get_message_type(), Nf.MessageType.ERROR)
+        self.assertEqual(errors[0].get_source_path(), '/%s/jsonsink0' % pipeline.get_name())
+        self.assertEqual(errors[0].get_error().message, cm.exception.message)
+        self.assertFalse(pipeline.is_running())
+
+    def test_cancel_async_run(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=1000 ! identity sleep-us=10000 ! fakesink')
+        cancellable = Gio.Cancellable()
+        GLib.timeout_add(100, lambda: cancellable.cancel() or GLib.SOURCE_REMOVE)
+        ok, error = run_async(pipeline, cancellable)
+        self.assertFalse(ok)
+        self.assertIsNotNone(error)
+        self.assertTrue(error.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED), error.message)
+        self.assertLess(pipeline.get_n_done(), 1000)
+        self.assertFalse(pipeline.is_running())
+
+    def test_busy(self):
+        pipeline = Nf.parse_launch('fakesrc num-documents=200 ! identity sleep-us=1000 ! fakesink')
+        loop = GLib.MainLoop()
+        outcome = {}
+
+        def on_done(source, result):
+            outcome['ok'] = source.run_finish(result)
+            loop.quit()
+
+        pipeline.run_async(None, on_done)
+        self.assertTrue(pipeline.is_running())
+        with self.assertRaises(GLib.Error) as cm:
+            pipeline.run(None)
+        self.assertTrue(cm.exception.matches(Nf.pipeline_error_quark(), Nf.PipelineError.BUSY))
+        loop.run()
+        self.assertTrue(outcome['ok'])
 
 
 class DocumentTest(unittest.TestCase):
