@@ -87,7 +87,7 @@ nf_bus_class_init (NfBusClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
-                  NF_TYPE_MESSAGE | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  NF_TYPE_MESSAGE);
 }
 
 static void
