@@ -85,14 +85,17 @@ class PySilent(Nf.Filter):
 
 
 def register_python_elements():
-    for name, gtype in (('pyupper', PyUpper.__gtype__),
-                        ('pytwice', PyTwice.__gtype__),
-                        ('pyrefuse', PyRefuse.__gtype__),
-                        ('pysilent', PySilent.__gtype__)):
-        factory = Nf.Element.register(None, name, gtype, Nf.ElementFlags.NONE)
+    # nf_element_register() is Nf.Element.register() in the bindings: GI
+    # makes it a static method of the class whose prefix it carries.
+    for name, klass, flags in (('pyupper', PyUpper, Nf.ElementFlags.NONE),
+                               ('pytwice', PyTwice, Nf.ElementFlags.NONE),
+                               ('pyrefuse', PyRefuse, Nf.ElementFlags.NONE),
+                               ('pysilent', PySilent, Nf.ElementFlags.NONE),
+                               ('pymainonly', PyMainOnly, Nf.ElementFlags.MAIN_CONTEXT)):
+        factory = Nf.Element.register(None, name, klass.__gtype__, flags)
         assert factory is not None, 'registering %s failed' % name
         assert factory.get_name() == name
-    Nf.Element.register(None, 'pymainonly', PyMainOnly.__gtype__, Nf.ElementFlags.MAIN_CONTEXT)
+        assert factory.get_flags() == flags
 
 
 # Helpers -------------------------------------------------------------------
