@@ -21,7 +21,21 @@ make (const char *factory, const char *first_property, ...)
   return element;
 }
 
-/* Adds the elements to a new pipeline and links them in a chain. */
+/* Adds an element made with make() to a pipeline, which takes it over;
+ * returns it for the test to look at. */
+static NfElement *
+add_owned (NfPipeline *pipeline, NfElement *element)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nf_pipeline_add (pipeline, element, &error));
+  g_assert_no_error (error);
+  g_object_unref (element);
+  return element;
+}
+
+/* Adds the elements (made with make()) to a new pipeline, which takes them
+ * over, and links them in a chain. */
 static NfPipeline *
 chain (NfElement *first, ...)
 {
@@ -35,8 +49,7 @@ chain (NfElement *first, ...)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (nf_pipeline_add (pipeline, element, &error));
-      g_assert_no_error (error);
+      add_owned (pipeline, element);
       if (previous != NULL)
         {
           g_assert_true (nf_element_link (previous, element, &error));
@@ -302,8 +315,8 @@ test_document_failures (void)
           g_autofree char *message = g_strdup_printf ("tshuffle rejects document %u", i);
           g_assert_error (nf_document_get_error (doc), NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FAILED);
           g_assert_cmpstr (nf_document_get_error (doc)->message, ==, message);
-          g_assert_cmpstr (nf_document_get_error_element (doc), ==,
-                           g_strdup_printf ("/%s/tshuffle0", nf_pipeline_get_name (pipeline)));
+          g_autofree char *element = g_strdup_printf ("/%s/tshuffle0", nf_pipeline_get_name (pipeline));
+          g_assert_cmpstr (nf_document_get_error_element (doc), ==, element);
         }
       else
         g_assert_false (nf_document_has_error (doc));
@@ -341,17 +354,13 @@ static void
 test_fan_out (void)
 {
   g_autoptr(NfPipeline) pipeline = nf_pipeline_new ("fan");
-  NfElement *source = make ("tsource", "count", 50, NULL);
-  NfElement *a = make ("tcollect", NULL);
-  NfElement *b = make ("tcollect", NULL);
-  NfElement *filter = make ("tshuffle", NULL);
+  NfElement *source = add_owned (pipeline, make ("tsource", "count", 50, NULL));
+  NfElement *filter = add_owned (pipeline, make ("tshuffle", NULL));
+  NfElement *a = add_owned (pipeline, make ("tcollect", NULL));
+  NfElement *b = add_owned (pipeline, make ("tcollect", NULL));
   g_autoptr(GError) error = NULL;
   GPtrArray *docs_a, *docs_b;
 
-  g_assert_true (nf_pipeline_add (pipeline, source, NULL));
-  g_assert_true (nf_pipeline_add (pipeline, filter, NULL));
-  g_assert_true (nf_pipeline_add (pipeline, a, NULL));
-  g_assert_true (nf_pipeline_add (pipeline, b, NULL));
   g_assert_true (nf_element_link (source, filter, NULL));
   g_assert_true (nf_element_link (filter, a, NULL));
   g_assert_true (nf_element_link (filter, b, NULL));
@@ -374,6 +383,7 @@ test_sink_error_stops (void)
   g_autoptr(NfPipeline) pipeline =
     chain (source, make ("tshuffle", NULL), make ("tcollect", "fail-at", 10, NULL), NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   BusLog log;
 
   bus_log_watch (&log, pipeline);
@@ -383,8 +393,8 @@ test_sink_error_stops (void)
   g_assert_cmpstr (error->message, ==, "tcollect cannot write document doc00009");
   g_assert_cmpuint (log.errors, ==, 1);
   g_assert_cmpuint (log.eos, ==, 0);
-  g_assert_cmpstr (log.last_error_path, ==,
-                   g_strdup_printf ("/%s/tcollect0", nf_pipeline_get_name (pipeline)));
+  path = g_strdup_printf ("/%s/tcollect0", nf_pipeline_get_name (pipeline));
+  g_assert_cmpstr (log.last_error_path, ==, path);
   g_assert_cmpuint (test_source_get_pushed (TEST_SOURCE (source)), <, 1000);
   bus_log_clear (&log);
 }
@@ -432,16 +442,16 @@ test_validation (void)
   g_assert_cmpstr (error->message, ==, "pipeline “empty” has no source element");
   g_clear_error (&error);
 
-  nf_pipeline_add (two, make ("tsource", NULL), NULL);
-  nf_pipeline_add (two, make ("tsource", NULL), NULL);
+  add_owned (two, make ("tsource", NULL));
+  add_owned (two, make ("tsource", NULL));
   g_assert_false (nf_pipeline_run (two, NULL, &error));
   g_assert_error (error, NF_PIPELINE_ERROR, NF_PIPELINE_ERROR_TOO_MANY_SOURCES);
   g_assert_cmpstr (error->message, ==,
                    "pipeline “two” has two sources, “tsource0” and “tsource1”; it can run only one");
   g_clear_error (&error);
 
-  nf_pipeline_add (loose, make ("tsource", NULL), NULL);
-  nf_pipeline_add (loose, make ("tcollect", NULL), NULL);
+  add_owned (loose, make ("tsource", NULL));
+  add_owned (loose, make ("tcollect", NULL));
   g_assert_false (nf_pipeline_run (loose, NULL, &error));
   g_assert_error (error, NF_PIPELINE_ERROR, NF_PIPELINE_ERROR_LINK);
   g_assert_cmpstr (error->message, ==,
@@ -452,17 +462,12 @@ static void
 test_link_errors (void)
 {
   g_autoptr(NfPipeline) pipeline = nf_pipeline_new ("links");
-  NfElement *src = make ("tsource", NULL);
-  NfElement *a = make ("tshuffle", NULL);
-  NfElement *b = make ("tshuffle", NULL);
-  NfElement *sink = make ("tcollect", NULL);
+  NfElement *src = add_owned (pipeline, make ("tsource", NULL));
+  NfElement *a = add_owned (pipeline, make ("tshuffle", NULL));
+  NfElement *b = add_owned (pipeline, make ("tshuffle", NULL));
+  NfElement *sink = add_owned (pipeline, make ("tcollect", NULL));
   g_autoptr(NfElement) outsider = make ("tshuffle", NULL);
   g_autoptr(GError) error = NULL;
-
-  nf_pipeline_add (pipeline, src, NULL);
-  nf_pipeline_add (pipeline, a, NULL);
-  nf_pipeline_add (pipeline, b, NULL);
-  nf_pipeline_add (pipeline, sink, NULL);
 
 #define EXPECT_LINK_ERROR(from, to, text) G_STMT_START {                         \
     g_assert_false (nf_element_link (from, to, &error));                          \
@@ -486,14 +491,11 @@ static void
 test_names (void)
 {
   g_autoptr(NfPipeline) pipeline = nf_pipeline_new ("names");
-  NfElement *a = make ("tshuffle", NULL);
-  NfElement *b = make ("tshuffle", NULL);
+  NfElement *a = add_owned (pipeline, make ("tshuffle", NULL));
+  NfElement *b = add_owned (pipeline, make ("tshuffle", NULL));
   g_autoptr(NfElement) c = make ("tshuffle", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-
-  nf_pipeline_add (pipeline, a, NULL);
-  nf_pipeline_add (pipeline, b, NULL);
   g_assert_cmpstr (nf_element_get_name (a), ==, "tshuffle0");
   g_assert_cmpstr (nf_element_get_name (b), ==, "tshuffle1");
   path = nf_element_get_path (b);
