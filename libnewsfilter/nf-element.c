@@ -28,6 +28,7 @@ typedef struct
   NfElement        *upstream;      /* weak */
   GPtrArray        *downstream;    /* NfElement*, strong */
   NfScheduler      *scheduler;     /* set while running */
+  guint             requested_in_flight;
   GMutex            serial_lock;
 
   guint64           documents_in;
@@ -775,8 +776,142 @@ nf_element_push (NfElement  *self,
       return FALSE;
     }
 
-  _nf_element_push_downstream (self, document, job);
+  if (job == _nf_job_get_current ())
+    _nf_element_push_downstream (self, document, job);
+  else
+    _nf_scheduler_continue (priv->scheduler, job, self, document);
   return !_nf_scheduler_is_stopping (priv->scheduler);
+}
+
+static NfJob *
+job_of (NfElement  *self,
+        NfDocument *document,
+        const char *function)
+{
+  NfJob *job = _nf_document_get_job (document);
+
+  if (job == NULL)
+    job = _nf_job_get_current ();
+  if (job == NULL)
+    g_critical ("%s: document “%s” is not travelling through the pipeline of “%s”",
+                function, nf_document_get_id (document), display_name (self));
+  return job;
+}
+
+/**
+ * nf_element_hold:
+ * @self: a filter
+ * @document: the document it is processing
+ *
+ * Keeps working on a document after `process` returns: for elements that
+ * wait on the network or another process without blocking a thread. The
+ * pipeline delivers nothing of the document's job until the element calls
+ * nf_element_release(), which it must do exactly once, from any thread,
+ * after it has pushed the document on (or failed it with
+ * nf_element_fail_document() and pushed it). A push made outside `process`
+ * continues on one of the pipeline's worker threads.
+ *
+ * Held documents count against [property@Nf.Pipeline:max-in-flight]; an
+ * element that keeps many at once asks for room with
+ * nf_element_request_in_flight(). When the run stops
+ * (nf_element_get_cancellable() is cancelled), the element still releases
+ * what it holds.
+ */
+void
+nf_element_hold (NfElement  *self,
+                 NfDocument *document)
+{
+  NfJob *job;
+
+  g_return_if_fail (NF_IS_ELEMENT (self));
+  g_return_if_fail (NF_IS_DOCUMENT (document));
+
+  job = job_of (self, document, G_STRFUNC);
+  if (job != NULL)
+    {
+      _nf_document_set_job (document, job);
+      _nf_job_hold (job);
+    }
+}
+
+/**
+ * nf_element_release:
+ * @self: the filter that held the document
+ * @document: the document
+ *
+ * Ends a nf_element_hold(). Safe from any thread.
+ */
+void
+nf_element_release (NfElement  *self,
+                    NfDocument *document)
+{
+  NfJob *job;
+
+  g_return_if_fail (NF_IS_ELEMENT (self));
+  g_return_if_fail (NF_IS_DOCUMENT (document));
+
+  job = job_of (self, document, G_STRFUNC);
+  if (job != NULL)
+    _nf_job_release (job);
+}
+
+/**
+ * nf_element_get_cancellable:
+ * @self: an element
+ *
+ * Gives the cancellable of the current run, cancelled when the run stops
+ * (an error elsewhere, or the application cancelled it): elements waiting
+ * on slow work connect to it to give up early.
+ *
+ * Returns: (transfer none) (nullable): the cancellable, %NULL when not running
+ */
+GCancellable *
+nf_element_get_cancellable (NfElement *self)
+{
+  NfElementPrivate *priv;
+
+  g_return_val_if_fail (NF_IS_ELEMENT (self), NULL);
+  priv = nf_element_get_instance_private (self);
+  return priv->scheduler ? _nf_scheduler_get_cancellable (priv->scheduler) : NULL;
+}
+
+/**
+ * nf_element_request_in_flight:
+ * @self: an element
+ * @documents: how many documents the element wants to work on at once
+ *
+ * Asks the pipeline to let at least @documents be in flight, for elements
+ * that hold documents while they wait (a fetcher with 64 connections).
+ * Call it from `start`; it applies when [property@Nf.Pipeline:max-in-flight]
+ * is left automatic.
+ */
+void
+nf_element_request_in_flight (NfElement *self,
+                              guint      documents)
+{
+  NfElementPrivate *priv;
+
+  g_return_if_fail (NF_IS_ELEMENT (self));
+  priv = nf_element_get_instance_private (self);
+  priv->requested_in_flight = documents;
+}
+
+/**
+ * nf_element_get_requested_in_flight:
+ * @self: an element
+ *
+ * Gives what nf_element_request_in_flight() asked for.
+ *
+ * Returns: the number of documents, 0 when the element asked for nothing
+ */
+guint
+nf_element_get_requested_in_flight (NfElement *self)
+{
+  NfElementPrivate *priv;
+
+  g_return_val_if_fail (NF_IS_ELEMENT (self), 0);
+  priv = nf_element_get_instance_private (self);
+  return priv->requested_in_flight;
 }
 
 /**

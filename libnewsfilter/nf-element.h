@@ -109,6 +109,20 @@ gboolean        nf_element_push               (NfElement       *self,
                                                NfDocument      *document);
 
 NF_AVAILABLE_IN_ALL
+void            nf_element_hold               (NfElement       *self,
+                                               NfDocument      *document);
+NF_AVAILABLE_IN_ALL
+void            nf_element_release            (NfElement       *self,
+                                               NfDocument      *document);
+NF_AVAILABLE_IN_ALL
+GCancellable   *nf_element_get_cancellable    (NfElement       *self);
+NF_AVAILABLE_IN_ALL
+void            nf_element_request_in_flight  (NfElement       *self,
+                                               guint            documents);
+NF_AVAILABLE_IN_ALL
+guint           nf_element_get_requested_in_flight (NfElement  *self);
+
+NF_AVAILABLE_IN_ALL
 gboolean        nf_element_link               (NfElement       *self,
                                                NfElement       *dest,
                                                GError         **error);

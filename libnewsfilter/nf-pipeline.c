@@ -434,10 +434,20 @@ effective_threads (NfPipeline *self)
   return self->threads ? self->threads : nf_get_default_threads ();
 }
 
+/* Automatic: four documents per thread, at least 16, and at least what
+ * any element asked for (elements that wait on the network hold many). */
 static guint
 effective_max_in_flight (NfPipeline *self)
 {
-  return self->max_in_flight ? self->max_in_flight : MAX (16u, 4 * effective_threads (self));
+  guint bound;
+
+  if (self->max_in_flight)
+    return self->max_in_flight;
+
+  bound = MAX (16u, 4 * effective_threads (self));
+  for (guint i = 0; i < self->elements->len; i++)
+    bound = MAX (bound, nf_element_get_requested_in_flight (g_ptr_array_index (self->elements, i)));
+  return bound;
 }
 
 /* Checks the shape of the pipeline and finds its source and sinks. */

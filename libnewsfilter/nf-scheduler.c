@@ -20,6 +20,15 @@ typedef struct {
   NfDocument *document;
 } JobOutput;
 
+/* What a worker thread does: carry a job's input from the source, or a
+ * document an element held and pushed later (from any thread), on through
+ * the elements after @from. */
+typedef struct {
+  NfJob      *job;
+  NfElement  *from;       /* NULL: the job's start, at the source */
+  NfDocument *document;
+} Task;
+
 struct _NfJob
 {
   NfScheduler *scheduler;
@@ -37,7 +46,8 @@ struct _NfScheduler
   GPtrArray     *sinks;
   guint          threads;
   guint          max_in_flight;
-  GThreadPool   *pool;         /* NULL with one thread: jobs run on the source thread */
+  GThreadPool   *pool;         /* NULL with one thread: jobs run on the source thread,
+                                 until an element pushes a held document */
   GMainContext  *context;
   GCancellable  *user_cancellable;
   gulong         user_cancel_id;
@@ -320,27 +330,78 @@ job_complete (NfJob *job)
   g_mutex_unlock (&self->lock);
 }
 
-static void
-job_release (NfJob *job)
+void
+_nf_job_hold (NfJob *job)
+{
+  g_atomic_int_inc (&job->pending);
+}
+
+void
+_nf_job_release (NfJob *job)
 {
   if (g_atomic_int_dec_and_test (&job->pending))
     job_complete (job);
 }
 
 static void
-run_job (gpointer data,
-         gpointer user_data)
+run_task (gpointer data,
+          gpointer user_data)
 {
-  NfJob *job = data;
+  Task *task = data;
+  NfJob *job = task->job;
   NfScheduler *self = job->scheduler;
 
   if (!_nf_scheduler_is_stopping (self))
     {
       current_job = job;
-      _nf_element_push_downstream (NF_ELEMENT (self->source), job->input, job);
+      if (task->from == NULL)
+        _nf_element_push_downstream (NF_ELEMENT (self->source), job->input, job);
+      else
+        _nf_element_push_downstream (task->from, task->document, job);
       current_job = NULL;
     }
-  job_release (job);
+  g_clear_object (&task->document);
+  g_clear_object (&task->from);
+  g_free (task);
+  _nf_job_release (job);
+}
+
+static void
+queue_task (NfScheduler *self,
+            NfJob       *job,
+            NfElement   *from,
+            NfDocument  *document)
+{
+  Task *task = g_new0 (Task, 1);
+
+  task->job = job;
+  task->from = from ? g_object_ref (from) : NULL;
+  task->document = document ? g_object_ref (document) : NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->pool == NULL)
+    self->pool = g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL);
+  g_mutex_unlock (&self->lock);
+  g_thread_pool_push (self->pool, task, NULL);
+}
+
+/* An element pushed a document it held past its process function, from a
+ * thread of its own (a network callback): the rest of the way runs on a
+ * worker, so that the caller's thread stays free for its own work. */
+void
+_nf_scheduler_continue (NfScheduler *self,
+                        NfJob       *job,
+                        NfElement   *from,
+                        NfDocument  *document)
+{
+  _nf_job_hold (job);
+  queue_task (self, job, from, document);
+}
+
+GCancellable *
+_nf_scheduler_get_cancellable (NfScheduler *self)
+{
+  return self->cancellable;
 }
 
 static void
@@ -379,26 +440,35 @@ _nf_scheduler_submit (NfScheduler *self,
 
   ensure_document_id (self, document, seqno);
   job = job_new (self, seqno, document);
-  if (self->pool != NULL)
-    g_thread_pool_push (self->pool, job, NULL);
+  if (self->threads > 1)
+    {
+      queue_task (self, job, NULL, NULL);
+    }
   else
-    run_job (job, self);
+    {
+      Task *task = g_new0 (Task, 1);
+      task->job = job;
+      run_task (task, self);
+    }
 
   return !_nf_scheduler_is_stopping (self);
 }
 
+/* Every job is delivered once in_flight drops to zero; only then can no
+ * element push a held document any more, and the workers may go. */
 static void
 wait_for_jobs (NfScheduler *self)
 {
-  if (self->pool != NULL)
-    {
-      g_thread_pool_free (self->pool, FALSE, TRUE);
-      self->pool = NULL;
-    }
+  GThreadPool *pool;
+
   g_mutex_lock (&self->lock);
   while (self->in_flight > 0)
     wait_locked (self);
+  pool = g_steal_pointer (&self->pool);
   g_mutex_unlock (&self->lock);
+
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
 }
 
 static gpointer
@@ -468,8 +538,6 @@ _nf_scheduler_start (NfScheduler *self,
   self->finished_data = data;
   self->start_us = self->last_progress_us = g_get_monotonic_time ();
 
-  if (self->threads > 1)
-    self->pool = g_thread_pool_new (run_job, self, (int) self->threads, TRUE, NULL);
   self->source_thread = g_thread_new ("nf-source", source_thread_main, self);
 }
 

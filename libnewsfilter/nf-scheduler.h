@@ -39,7 +39,15 @@ guint64      _nf_scheduler_get_n_done     (NfScheduler    *self);
 guint64      _nf_scheduler_get_n_failed   (NfScheduler    *self);
 guint        _nf_scheduler_get_peak_in_flight (NfScheduler *self);
 
+GCancellable *_nf_scheduler_get_cancellable (NfScheduler   *self);
+void         _nf_scheduler_continue       (NfScheduler    *self,
+                                           NfJob          *job,
+                                           NfElement      *from,
+                                           NfDocument     *document);
+
 NfJob       *_nf_job_get_current          (void);
+void         _nf_job_hold                 (NfJob          *job);
+void         _nf_job_release              (NfJob          *job);
 void         _nf_job_set_current          (NfJob          *job);
 NfScheduler *_nf_job_get_scheduler        (NfJob          *job);
 void         _nf_job_add_output           (NfJob          *job,

@@ -518,6 +518,117 @@ test_collect_cancel_at (TestCollect *self, guint n, GCancellable *cancellable)
   g_set_object (&self->cancellable, cancellable);
 }
 
+/* ---- tasync ----------------------------------------------------------- */
+
+struct _TestAsync
+{
+  NfFilter     parent_instance;
+  GThreadPool *completer;
+  gint         held;
+  gint         max_held;
+  guint        want_in_flight;
+};
+
+enum { ASYNC_PROP_0, ASYNC_PROP_IN_FLIGHT };
+
+G_DEFINE_FINAL_TYPE (TestAsync, test_async, NF_TYPE_FILTER)
+
+typedef struct {
+  TestAsync  *self;
+  NfDocument *doc;
+} Held;
+
+static void
+test_async_complete (gpointer data, gpointer user_data)
+{
+  Held *held = data;
+  TestAsync *self = held->self;
+  guint n = document_number (held->doc);
+
+  /* Later documents often finish first. */
+  g_usleep ((n * 2654435761u) % 300);
+  if (n % 7 == 6)
+    {
+      g_autoptr(GError) error = g_error_new (NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FAILED,
+                                             "tasync lost document %u", n);
+      nf_element_fail_document (NF_ELEMENT (self), held->doc, error);
+    }
+  nf_element_push (NF_ELEMENT (self), held->doc);
+  g_atomic_int_add (&self->held, -1);
+  nf_element_release (NF_ELEMENT (self), held->doc);
+  g_object_unref (held->doc);
+  g_free (held);
+}
+
+static gboolean
+test_async_process (NfFilter *filter, NfDocument *doc, GError **error)
+{
+  TestAsync *self = TEST_ASYNC (filter);
+  Held *held = g_new0 (Held, 1);
+  gint now = g_atomic_int_add (&self->held, 1) + 1;
+  gint max;
+
+  while ((max = g_atomic_int_get (&self->max_held)) < now
+         && !g_atomic_int_compare_and_exchange (&self->max_held, max, now))
+    ;
+  held->self = self;
+  held->doc = g_object_ref (doc);
+  nf_element_hold (NF_ELEMENT (self), doc);
+  g_thread_pool_push (self->completer, held, NULL);
+  return TRUE;
+}
+
+static gboolean
+test_async_start (NfElement *element, GError **error)
+{
+  TestAsync *self = TEST_ASYNC (element);
+
+  nf_element_request_in_flight (element, self->want_in_flight);
+  return TRUE;
+}
+
+static void
+test_async_set_property (GObject *object, guint id, const GValue *value, GParamSpec *pspec)
+{
+  TEST_ASYNC (object)->want_in_flight = g_value_get_uint (value);
+}
+
+static void
+test_async_finalize (GObject *object)
+{
+  TestAsync *self = TEST_ASYNC (object);
+
+  g_thread_pool_free (self->completer, FALSE, TRUE);
+  G_OBJECT_CLASS (test_async_parent_class)->finalize (object);
+}
+
+static void
+test_async_class_init (TestAsyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = test_async_finalize;
+  object_class->set_property = test_async_set_property;
+  NF_ELEMENT_CLASS (klass)->start = test_async_start;
+  NF_FILTER_CLASS (klass)->process = test_async_process;
+  g_object_class_install_property (object_class, ASYNC_PROP_IN_FLIGHT,
+    g_param_spec_uint ("in-flight", "In flight", "Documents to ask the pipeline room for",
+                       0, 4096, 0, G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_async_init (TestAsync *self)
+{
+  /* Four completer threads: pushes come from threads the pipeline does not own. */
+  self->completer = g_thread_pool_new (test_async_complete, NULL, 4, TRUE, NULL);
+}
+
+guint
+test_async_get_max_held (TestAsync *self)
+{
+  return (guint) g_atomic_int_get (&self->max_held);
+}
+
 /* ---- tfailstart ------------------------------------------------------- */
 
 struct _TestFailStart
@@ -555,4 +666,5 @@ test_elements_register (void)
   nf_element_register (NULL, "tprobe", TEST_TYPE_PROBE, NF_ELEMENT_FLAG_NONE);
   nf_element_register (NULL, "tcollect", TEST_TYPE_COLLECT, NF_ELEMENT_FLAG_NONE);
   nf_element_register (NULL, "tfailstart", TEST_TYPE_FAIL_START, NF_ELEMENT_FLAG_NONE);
+  nf_element_register (NULL, "tasync", TEST_TYPE_ASYNC, NF_ELEMENT_FLAG_NONE);
 }

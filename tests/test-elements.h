@@ -45,6 +45,13 @@ GPtrArray *test_collect_get_documents (TestCollect *self);
 guint      test_collect_get_rendered  (TestCollect *self);
 void       test_collect_cancel_at     (TestCollect *self, guint n, GCancellable *cancellable);
 
+/* tasync: holds every document and pushes it later from a thread of its
+ * own, in a shuffled order, as a network element would. */
+#define TEST_TYPE_ASYNC (test_async_get_type ())
+G_DECLARE_FINAL_TYPE (TestAsync, test_async, TEST, ASYNC, NfFilter)
+
+guint     test_async_get_max_held     (TestAsync *self);
+
 /* tfailstart: a filter whose start() fails. */
 #define TEST_TYPE_FAIL_START (test_fail_start_get_type ())
 G_DECLARE_FINAL_TYPE (TestFailStart, test_fail_start, TEST, FAIL_START, NfFilter)

@@ -576,6 +576,66 @@ test_run_twice (void)
   g_assert_cmpuint (nf_pipeline_get_n_done (pipeline), ==, 10);
 }
 
+/* An element that holds documents and pushes them from its own threads,
+ * out of order, still gives every document to the sink in order, runs the
+ * elements after it on the pipeline's workers, and may hold as many as it
+ * asked room for. */
+static void
+run_async_element_test (guint threads)
+{
+  NfElement *async = make ("tasync", "in-flight", 48, NULL);
+  NfElement *probe = make ("tprobe", NULL);
+  NfElement *sink = make ("tcollect", NULL);
+  g_autoptr(NfPipeline) pipeline =
+    chain (make ("tsource", "count", 700, NULL), async, probe, sink, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *docs;
+
+  nf_pipeline_set_threads (pipeline, threads);
+  g_assert_true (nf_pipeline_run (pipeline, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_ids_in_order (test_collect_get_ids (TEST_COLLECT (sink)), 700);
+  docs = test_collect_get_documents (TEST_COLLECT (sink));
+  for (guint i = 0; i < docs->len; i++)
+    g_assert_cmpint (nf_document_has_error (g_ptr_array_index (docs, i)), ==, i % 7 == 6);
+  g_assert_cmpuint (nf_pipeline_get_n_failed (pipeline), ==, 100);
+  g_assert_cmpuint (test_async_get_max_held (TEST_ASYNC (async)), >, 4 * threads);
+  g_assert_cmpuint (test_async_get_max_held (TEST_ASYNC (async)), <=, 48);
+  g_assert_cmpuint (nf_pipeline_get_peak_in_flight (pipeline), <=, 48);
+  /* The element after the async one saw every document. */
+  g_assert_cmpuint (test_probe_get_max_inside (TEST_PROBE (probe)), >=, 1);
+}
+
+static void
+test_async_element_one_thread (void)
+{
+  run_async_element_test (1);
+}
+
+static void
+test_async_element_four_threads (void)
+{
+  run_async_element_test (4);
+}
+
+static void
+test_async_element_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  NfElement *sink = make ("tcollect", NULL);
+  g_autoptr(NfPipeline) pipeline =
+    chain (make ("tsource", "count", 0, NULL), make ("tasync", "in-flight", 32, NULL), sink, NULL);
+  g_autoptr(GError) error = NULL;
+
+  test_collect_cancel_at (TEST_COLLECT (sink), 200, cancellable);
+  nf_pipeline_set_threads (pipeline, 2);
+  g_assert_false (nf_pipeline_run (pipeline, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_ids_in_order (test_collect_get_ids (TEST_COLLECT (sink)),
+                       test_collect_get_ids (TEST_COLLECT (sink))->len);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -603,6 +663,9 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/async", test_run_async);
   g_test_add_func ("/pipeline/statistics", test_statistics);
   g_test_add_func ("/pipeline/run-twice", test_run_twice);
+  g_test_add_func ("/pipeline/held/1-thread", test_async_element_one_thread);
+  g_test_add_func ("/pipeline/held/4-threads", test_async_element_four_threads);
+  g_test_add_func ("/pipeline/held/cancel", test_async_element_cancel);
 
   return g_test_run ();
 }
