@@ -365,10 +365,33 @@ read_token (Parser   *parser,
 
 /* ---- elements ---------------------------------------------------------- */
 
+/* A filter that starts a chain has nothing to feed it: when the registry
+ * has its source form, NAMEsrc, that is what the user means, so that
+ * `fetch location=urls.txt ! clean` reads like `… ! fetch ! clean`. */
+static NfElementFactory *
+source_form (NfRegistry       *registry,
+             NfElementFactory *factory)
+{
+  g_autofree char *source_name = NULL;
+  NfElementFactory *source;
+
+  if (!nf_element_factory_load (factory, NULL)
+      || !g_type_is_a (nf_element_factory_get_element_type (factory), NF_TYPE_FILTER))
+    return factory;
+
+  source_name = g_strconcat (nf_element_factory_get_name (factory), "src", NULL);
+  source = nf_registry_find_factory (registry, source_name);
+  if (source == NULL || !nf_element_factory_load (source, NULL)
+      || !g_type_is_a (nf_element_factory_get_element_type (source), NF_TYPE_SOURCE))
+    return factory;
+  return source;
+}
+
 static NfElement *
 make_element (Parser      *parser,
               const char  *factory_name,
               guint        column,
+              gboolean     starts_chain,
               GError     **error)
 {
   NfRegistry *registry = nf_registry_get_default ();
@@ -390,6 +413,8 @@ make_element (Parser      *parser,
       return NULL;
     }
 
+  if (starts_chain)
+    factory = source_form (registry, factory);
   element = nf_element_factory_create (factory, NULL, &local_error);
   if (element == NULL)
     {
@@ -567,6 +592,7 @@ make_links (Parser   *parser,
 static Item *
 start_item (Parser   *parser,
             Token    *token,
+            gboolean  starts_chain,
             GError  **error)
 {
   Item *item = g_new0 (Item, 1);
@@ -576,7 +602,7 @@ start_item (Parser   *parser,
     item->reference = g_strdup (token->word);
   else
     {
-      item->element = make_element (parser, token->word, token->column, error);
+      item->element = make_element (parser, token->word, token->column, starts_chain, error);
       if (item->element == NULL)
         {
           item_free (item);
@@ -685,7 +711,7 @@ parse_description (Parser   *parser,
                 ok = FALSE;
                 break;
               }
-            item = start_item (parser, &token, error);
+            item = start_item (parser, &token, bang_column == 0, error);
             if (item == NULL)
               {
                 ok = FALSE;

@@ -730,6 +730,35 @@ test_invalid_lines (void)
     }
 }
 
+/* A filter that starts the pipeline stands for its source form NAMEsrc
+ * when there is one; elsewhere it stays a filter. */
+static void
+test_source_form (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfPipeline) head = NULL;
+  g_autoptr(NfPipeline) middle = NULL;
+  g_autoptr(NfPipeline) plain = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_nonnull (nf_element_register (NULL, "tsummarizesrc", test_src_get_type (), NF_ELEMENT_FLAG_NONE));
+
+  head = nf_parse_launch ("tsummarize ! tsink", &error);
+  g_assert_no_error (error);
+  written = nf_pipeline_to_launch_string (head);
+  g_assert_cmpstr (written, ==, "tsummarizesrc ! tsink");
+  g_assert_true (NF_IS_SOURCE (nf_pipeline_get_by_name (head, "tsummarizesrc0")));
+
+  middle = nf_parse_launch ("tsrc ! tsummarize ! tsink", &error);
+  g_assert_no_error (error);
+  g_assert_true (NF_IS_FILTER (nf_pipeline_get_by_name (middle, "tsummarize0")));
+
+  /* Without a source form, a filter at the head stays what it is. */
+  plain = nf_parse_launch ("tfilter ! tsink", &error);
+  g_assert_no_error (error);
+  g_assert_true (NF_IS_FILTER (nf_pipeline_get_by_name (plain, "tfilter0")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -742,6 +771,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/launchv", test_launchv);
   g_test_add_func ("/parse/quote", test_quote);
   g_test_add_func ("/parse/invalid-lines", test_invalid_lines);
+  g_test_add_func ("/parse/source-form", test_source_form);
 
   return g_test_run ();
 }
