@@ -294,7 +294,7 @@ load_module (NfPlugin  *self,
   g_autoptr(GError) init_error = NULL;
   GModule *module;
 
-  module = g_module_open (self->module_path, G_MODULE_BIND_LOCAL | G_MODULE_BIND_LAZY);
+  module = g_module_open (self->module_path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
       g_set_error (error, NF_PLUGIN_ERROR, NF_PLUGIN_ERROR_MODULE,

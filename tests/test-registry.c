@@ -93,6 +93,13 @@ test_plugin_not_a_module (void)
 }
 
 static void
+test_plugin_unresolved_symbol (void)
+{
+  assert_load_failure ("unresolvedfilter", "unresolved", NF_PLUGIN_ERROR_MODULE,
+                       "undefined symbol: nf_test_symbol_that_does_not_exist");
+}
+
+static void
 test_plugin_forgets_element (void)
 {
   assert_load_failure ("ghostfilter", "ghost", NF_PLUGIN_ERROR_MISSING_ELEMENT,
@@ -232,6 +239,7 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/failure/no-descriptor", test_plugin_without_descriptor);
   g_test_add_func ("/registry/failure/not-a-module", test_plugin_not_a_module);
   g_test_add_func ("/registry/failure/missing-element", test_plugin_forgets_element);
+  g_test_add_func ("/registry/failure/unresolved-symbol", test_plugin_unresolved_symbol);
   g_test_add_func ("/registry/failure/bad-key-file", test_bad_key_file);
   g_test_add_func ("/registry/unknown-element", test_unknown_element);
   g_test_add_func ("/registry/suggest", test_suggest_closest);
