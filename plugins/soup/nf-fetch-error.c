@@ -1,0 +1,25 @@
+/* nf-fetch-error.c: why a download failed
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "nf-fetch-error.h"
+
+G_DEFINE_QUARK (nf-fetch-error-quark, nf_fetch_error)
+
+G_DEFINE_ENUM_TYPE (NfFetchError, nf_fetch_error,
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_INVALID_URI, "invalid-uri"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_UNSUPPORTED_SCHEME, "unsupported-scheme"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_HTTP_STATUS, "http-status"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_RESOLVE, "resolve"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_CONNECT, "connect"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_TIMEOUT, "timeout"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_TOO_LARGE, "too-large"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_TOO_MANY_REDIRECTS, "too-many-redirects"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_REDIRECT_REFUSED, "redirect-refused"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_FORBIDDEN_ADDRESS, "forbidden-address"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_ROBOTS, "robots"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_NOT_TEXT, "not-text"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_DECODE, "decode"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_TRUNCATED, "truncated"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_TLS, "tls"),
+  G_DEFINE_ENUM_VALUE (NF_FETCH_ERROR_FEED, "feed"))
