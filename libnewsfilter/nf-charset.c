@@ -752,6 +752,59 @@ invalid_sequence_length (const guint8 *p,
   return length > needed ? 1 : length;
 }
 
+#define ASCII_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define ASCII_ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* TRUE when the eight bytes are ASCII and none is NUL. */
+static inline gboolean
+word_is_plain_ascii (const guint8 *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return ((v & ASCII_HIGH_BITS) | ((v - ASCII_ONES) & ~v & ASCII_HIGH_BITS)) == 0;
+}
+
+gboolean
+_nf_utf8_validate (const char  *string,
+                   gssize       length,
+                   const char **end)
+{
+  const guint8 *p = (const guint8 *) string;
+  const guint8 *stop;
+
+  if (length < 0)
+    length = strlen (string);
+  stop = p + length;
+
+  while (p < stop)
+    {
+      const guint8 *span_end;
+      const char *valid_end;
+
+      while (p + 8 <= stop && word_is_plain_ascii (p))
+        p += 8;
+      if (p >= stop)
+        break;
+
+      /* Hand the next stretch, up to 64 bytes ending on a character
+       * boundary, to GLib's validator, which knows every rule. */
+      span_end = MIN (p + 64, stop);
+      while (span_end < stop && (*span_end & 0xc0) == 0x80)
+        span_end++;
+      if (!g_utf8_validate ((const char *) p, span_end - p, &valid_end))
+        {
+          p = (const guint8 *) valid_end;
+          break;
+        }
+      p = span_end;
+    }
+
+  if (end != NULL)
+    *end = (const char *) p;
+  return p == stop;
+}
+
 static char *
 repair_utf8 (const guint8 *data,
              gsize         length)
@@ -764,7 +817,7 @@ repair_utf8 (const guint8 *data,
     {
       const char *valid_end;
 
-      g_utf8_validate (p, end - p, &valid_end);
+      _nf_utf8_validate (p, end - p, &valid_end);
       g_string_append_len (out, p, valid_end - p);
       p = valid_end;
       if (p < end)
@@ -798,7 +851,7 @@ decode_utf8 (const guint8 *data,
              gsize         length)
 {
   /* the common case: one validation pass (which also rejects NULs) and a copy */
-  if (g_utf8_validate ((const char *) data, length, NULL))
+  if (_nf_utf8_validate ((const char *) data, length, NULL))
     return g_strndup ((const char *) data, length);
 
   return repair_utf8 (data, length);
@@ -1174,7 +1227,7 @@ nf_decode_text (const guint8     *data,
         source = NF_CHARSET_SOURCE_META;
     }
 
-  if (charset == NULL && g_utf8_validate ((const char *) data, length, NULL))
+  if (charset == NULL && _nf_utf8_validate ((const char *) data, length, NULL))
     {
       charset = "utf-8";
       source = NF_CHARSET_SOURCE_DETECTED;

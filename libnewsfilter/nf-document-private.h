@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* nf-charset.c: g_utf8_validate() with eight ASCII bytes checked at a
+ * time, the common case for web pages (GLib 2.74's checks one byte at a
+ * time). NUL bytes are invalid when @length is given; -1 means
+ * NUL-terminated. */
+gboolean     _nf_utf8_validate            (const char  *string,
+                                           gssize       length,
+                                           const char **end);
+
 /* nf-charset.c: a copy of @string with every invalid sequence (the
  * maximal subpart, as WHATWG decoders count) and every NUL replaced by
  * U+FFFD; @length -1 for NUL-terminated */

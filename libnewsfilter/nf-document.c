@@ -122,7 +122,7 @@ _nf_utf8_strdup (const char *string)
 {
   if (string == NULL)
     return NULL;
-  if (G_LIKELY (g_utf8_validate (string, -1, NULL)))
+  if (G_LIKELY (_nf_utf8_validate (string, -1, NULL)))
     return g_strdup (string);
 
   return _nf_utf8_make_valid (string, -1);
@@ -259,7 +259,7 @@ _nf_json_write_string (GString    *out,
                        const char *string)
 {
   g_string_append_c (out, '"');
-  if (G_LIKELY (g_utf8_validate (string, -1, NULL)))
+  if (G_LIKELY (_nf_utf8_validate (string, -1, NULL)))
     write_escaped_utf8 (out, string);
   else
     {
@@ -1160,7 +1160,7 @@ nf_document_take_text (NfDocument *self,
 {
   g_return_if_fail (NF_IS_DOCUMENT (self));
 
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+  if (text != NULL && !_nf_utf8_validate (text, -1, NULL))
     {
       char *valid = _nf_utf8_make_valid (text, -1);
 

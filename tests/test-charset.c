@@ -596,6 +596,61 @@ test_garbage_never_fails (void)
   g_rand_free (rand);
 }
 
+/* The validator checks eight ASCII bytes at a time and hands the rest to
+ * GLib in stretches: a bad byte must be found wherever it falls, before,
+ * inside or across those words and stretches. */
+static void
+test_bad_byte_at_every_position (void)
+{
+  for (guint length = 1; length < 150; length += 7)
+    for (guint bad = 0; bad < length; bad++)
+      {
+        g_autoptr(GString) input = g_string_new (NULL);
+        g_autoptr(GString) expected = g_string_new (NULL);
+        g_autofree char *text = NULL;
+        g_autoptr(GError) error = NULL;
+
+        for (guint i = 0; i < length; i++)
+          {
+            /* a mix of ASCII and two-byte letters (é) */
+            if (i == bad)
+              {
+                g_string_append_c (input, '\xff');
+                g_string_append (expected, "\xef\xbf\xbd");
+              }
+            else if (i % 11 == 5)
+              {
+                g_string_append (input, "\xc3\xa9");
+                g_string_append (expected, "\xc3\xa9");
+              }
+            else
+              {
+                g_string_append_c (input, 'a' + i % 26);
+                g_string_append_c (expected, 'a' + i % 26);
+              }
+          }
+        text = nf_decode_text ((const guint8 *) input->str, input->len, "utf-8", "text/plain",
+                               NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (text, ==, expected->str);
+      }
+}
+
+static void
+test_truncated_sequence_at_end (void)
+{
+  /* 70 ASCII bytes, then the first two bytes of a three-byte character */
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 70; i++)
+    g_string_append_c (input, 'x');
+  g_string_append (input, "\xe2\x82");
+  text = nf_decode_text ((const guint8 *) input->str, input->len, "utf-8", NULL, NULL, NULL, NULL);
+  g_assert_true (g_str_has_suffix (text, "x\xef\xbf\xbd"));
+  g_assert_cmpuint (strlen (text), ==, 73);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -636,5 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charset/sniff-meta/table", test_sniff_meta_table);
   g_test_add_func ("/charset/sniff-meta/limit", test_sniff_meta_limit);
 
+  g_test_add_func ("/charset/utf8/bad-byte-everywhere", test_bad_byte_at_every_position);
+  g_test_add_func ("/charset/utf8/truncated-at-end", test_truncated_sequence_at_end);
   return g_test_run ();
 }

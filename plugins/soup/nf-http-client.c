@@ -1313,6 +1313,22 @@ on_read (GObject      *source,
   request_unref (req);
 }
 
+/* Room for the whole body when its length is announced (and not
+ * compressed), so that a 100 KB page is not copied as it grows; one
+ * chunk for the read past the end. */
+static guint
+initial_body_capacity (Request            *req,
+                       SoupMessageHeaders *headers)
+{
+  goffset length;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH
+      || soup_message_headers_get_one (headers, "Content-Encoding") != NULL)
+    return READ_CHUNK;
+  length = soup_message_headers_get_content_length (headers);
+  return (guint) MIN ((guint64) length, req->max_size) + READ_CHUNK;
+}
+
 static void
 read_next_chunk (Request *req)
 {
@@ -1393,7 +1409,7 @@ on_sent (GObject      *source,
   else
     {
       req->in_body = TRUE;
-      req->body = g_byte_array_sized_new (READ_CHUNK);
+      req->body = g_byte_array_sized_new (initial_body_capacity (req, headers));
       read_next_chunk (req);
     }
 
