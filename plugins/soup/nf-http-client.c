@@ -38,7 +38,7 @@
 
 NF_DEBUG_CATEGORY_STATIC (http_debug);
 
-#define READ_CHUNK            (64 * 1024)
+#define READ_CHUNK            (256 * 1024)
 #define ROBOTS_MAX_SIZE       (512 * 1024)
 #define BACKOFF_BASE_MS       500
 #define BACKOFF_MAX_MS        30000
@@ -143,6 +143,14 @@ struct _NfHttpClient {
   gboolean         pumping;
   gboolean         pump_again;
   gboolean         shutting_down;
+
+  /* One session on one thread tops out at a few thousand pages a second
+   * (the main loop polls every connection on each turn), so requests are
+   * spread over several clients, one per processor: the first one made
+   * owns the others and hands requests round. */
+  NfHttpClient   **shards;       /* NULL on the shards themselves */
+  guint            n_shards;
+  guint            next_shard;   /* atomic */
 };
 
 static void request_admit       (Request *req);
@@ -1523,8 +1531,8 @@ client_thread (gpointer data)
 
 /* ---- Public ---- */
 
-NfHttpClient *
-nf_http_client_new (const NfHttpOptions *options)
+static NfHttpClient *
+client_new_single (const NfHttpOptions *options)
 {
   NfHttpClient *self = g_new0 (NfHttpClient, 1);
 
@@ -1564,6 +1572,59 @@ nf_http_client_new (const NfHttpOptions *options)
   return self;
 }
 
+/* Politeness (robots.txt, a delay between requests to a host) needs one
+ * place that sees every request to a host: then there is one shard. */
+static guint
+shard_count (const NfHttpOptions *options)
+{
+  guint n = MIN (nf_get_default_threads (), 4u);
+
+  if (options->respect_robots || options->per_host_delay_ms > 0)
+    return 1;
+  /* every shard may need a connection to every host */
+  n = MIN (n, options->max_per_host);
+  return MAX (1u, MIN (n, options->max_connections / 8));
+}
+
+/* Shard @i's part of @total, so that the parts add up to @total exactly. */
+static guint
+share_of (guint total,
+          guint i,
+          guint n)
+{
+  return total / n + (i < total % n ? 1 : 0);
+}
+
+NfHttpClient *
+nf_http_client_new (const NfHttpOptions *options)
+{
+  NfHttpOptions shard_options;
+  NfHttpClient *self;
+  guint n;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  n = shard_count (options);
+  self = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      NfHttpClient *shard;
+
+      shard_options = *options;
+      shard_options.max_connections = share_of (MAX (1u, options->max_connections), i, n);
+      shard_options.max_per_host = share_of (MAX (1u, options->max_per_host), i, n);
+      shard = client_new_single (&shard_options);
+      if (self == NULL)
+        {
+          self = shard;
+          self->n_shards = n;
+          self->shards = g_new0 (NfHttpClient *, n);
+        }
+      self->shards[i] = shard;
+    }
+  return self;
+}
+
 NfHttpClient *
 nf_http_client_ref (NfHttpClient *self)
 {
@@ -1600,9 +1661,25 @@ nf_http_client_unref (NfHttpClient *self)
 
   g_return_if_fail (g_thread_self () != self->thread);
 
+  for (guint i = 1; i < self->n_shards; i++)
+    nf_http_client_unref (self->shards[i]);
+  g_free (self->shards);
+
   g_main_context_invoke (self->context, begin_shutdown, self);
   g_thread_join (self->thread);
   client_free (self);
+}
+
+/* The client the next request goes to. */
+static NfHttpClient *
+pick_shard (NfHttpClient *self)
+{
+  guint turn;
+
+  if (self->n_shards <= 1)
+    return self;
+  turn = (guint) g_atomic_int_add ((gint *) &self->next_shard, 1);
+  return self->shards[turn % self->n_shards];
 }
 
 void
@@ -1618,6 +1695,7 @@ nf_http_client_fetch (NfHttpClient   *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (uri != NULL);
 
+  self = pick_shard (self);
   req = request_new (self, uri, cancellable, callback, user_data);
 
   g_mutex_lock (&self->lock);
