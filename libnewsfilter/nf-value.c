@@ -1082,3 +1082,122 @@ nf_param_spec_describe_type (GParamSpec *pspec)
     return g_strdup_printf ("Boxed pointer of type “%s”", g_type_name (type));
   return g_strdup_printf ("Value of type “%s”", g_type_name (type));
 }
+
+/* Property setters for element authors: every element's set_property
+ * stores a value and notifies only when it changed (the properties are
+ * G_PARAM_EXPLICIT_NOTIFY). */
+
+static void
+notify_change (GObject    *object,
+               GParamSpec *pspec)
+{
+  if (object != NULL && pspec != NULL)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+/**
+ * nf_property_update_string: (skip)
+ * @object: (nullable): the object to notify, or %NULL not to notify
+ * @field: where the string is kept
+ * @value: a #GValue holding a string
+ * @pspec: (nullable): the property
+ *
+ * Stores a string property's new value in @field and emits
+ * #GObject::notify when it differs from the old one: the usual body of a
+ * `set_property` case.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+nf_property_update_string (GObject      *object,
+                           char        **field,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  const char *string = g_value_get_string (value);
+
+  if (g_strcmp0 (*field, string) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (string);
+  notify_change (object, pspec);
+  return TRUE;
+}
+
+/**
+ * nf_property_update_uint: (skip)
+ * @object: (nullable): the object to notify, or %NULL not to notify
+ * @field: where the number is kept
+ * @value: a #GValue holding a guint
+ * @pspec: (nullable): the property
+ *
+ * Stores an unsigned property's new value and notifies when it changed.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+nf_property_update_uint (GObject      *object,
+                         guint        *field,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  guint number = g_value_get_uint (value);
+
+  if (*field == number)
+    return FALSE;
+  *field = number;
+  notify_change (object, pspec);
+  return TRUE;
+}
+
+/**
+ * nf_property_update_uint64: (skip)
+ * @object: (nullable): the object to notify, or %NULL not to notify
+ * @field: where the number is kept
+ * @value: a #GValue holding a guint64
+ * @pspec: (nullable): the property
+ *
+ * Stores a 64-bit unsigned property's new value and notifies when it changed.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+nf_property_update_uint64 (GObject      *object,
+                           guint64      *field,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  guint64 number = g_value_get_uint64 (value);
+
+  if (*field == number)
+    return FALSE;
+  *field = number;
+  notify_change (object, pspec);
+  return TRUE;
+}
+
+/**
+ * nf_property_update_boolean: (skip)
+ * @object: (nullable): the object to notify, or %NULL not to notify
+ * @field: where the flag is kept
+ * @value: a #GValue holding a gboolean
+ * @pspec: (nullable): the property
+ *
+ * Stores a boolean property's new value and notifies when it changed.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+nf_property_update_boolean (GObject      *object,
+                            gboolean     *field,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  gboolean flag = g_value_get_boolean (value) ? TRUE : FALSE;
+
+  if (*field == flag)
+    return FALSE;
+  *field = flag;
+  notify_change (object, pspec);
+  return TRUE;
+}

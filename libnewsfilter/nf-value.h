@@ -29,4 +29,25 @@ gboolean  nf_element_set_property_from_string (NfElement    *self,
 NF_AVAILABLE_IN_ALL
 char     *nf_param_spec_describe_type         (GParamSpec   *pspec);
 
+NF_AVAILABLE_IN_ALL
+gboolean  nf_property_update_string           (GObject      *object,
+                                               char        **field,
+                                               const GValue *value,
+                                               GParamSpec   *pspec);
+NF_AVAILABLE_IN_ALL
+gboolean  nf_property_update_uint             (GObject      *object,
+                                               guint        *field,
+                                               const GValue *value,
+                                               GParamSpec   *pspec);
+NF_AVAILABLE_IN_ALL
+gboolean  nf_property_update_uint64           (GObject      *object,
+                                               guint64      *field,
+                                               const GValue *value,
+                                               GParamSpec   *pspec);
+NF_AVAILABLE_IN_ALL
+gboolean  nf_property_update_boolean          (GObject      *object,
+                                               gboolean     *field,
+                                               const GValue *value,
+                                               GParamSpec   *pspec);
+
 G_END_DECLS

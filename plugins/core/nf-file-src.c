@@ -984,19 +984,6 @@ nf_file_src_get_property (GObject    *object,
 }
 
 static void
-set_string (GObject     *object,
-            char       **field,
-            const char  *value,
-            GParamSpec  *pspec)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
 nf_file_src_set_property (GObject      *object,
                           guint         prop_id,
                           const GValue *value,
@@ -1007,10 +994,10 @@ nf_file_src_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LOCATION:
-      set_string (object, &self->location, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->location, value, pspec);
       break;
     case PROP_PATTERN:
-      set_string (object, &self->pattern, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->pattern, value, pspec);
       break;
     case PROP_RECURSIVE:
       if (self->recursive != g_value_get_boolean (value))

@@ -169,18 +169,6 @@ nf_identity_get_property (GObject    *object,
 }
 
 static void
-set_uint (GObject    *object,
-          guint      *field,
-          guint       value,
-          GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
 nf_identity_set_property (GObject      *object,
                           guint         prop_id,
                           const GValue *value,
@@ -191,16 +179,16 @@ nf_identity_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SLEEP_US:
-      set_uint (object, &self->sleep_us, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->sleep_us, value, pspec);
       break;
     case PROP_FAIL_EVERY:
-      set_uint (object, &self->fail_every, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->fail_every, value, pspec);
       break;
     case PROP_DROP_EVERY:
-      set_uint (object, &self->drop_every, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->drop_every, value, pspec);
       break;
     case PROP_COPIES:
-      set_uint (object, &self->copies, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->copies, value, pspec);
       break;
     case PROP_SILENT:
       if (self->silent != g_value_get_boolean (value))

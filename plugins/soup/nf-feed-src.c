@@ -877,31 +877,6 @@ nf_feed_src_get_property (GObject    *object,
 }
 
 static void
-set_string (GObject     *object,
-            char       **field,
-            const char  *value,
-            GParamSpec  *pspec)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
-set_uint (GObject    *object,
-          guint      *field,
-          guint       value,
-          GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
 nf_feed_src_set_property (GObject      *object,
                           guint         prop_id,
                           const GValue *value,
@@ -912,13 +887,13 @@ nf_feed_src_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LOCATION:
-      set_string (object, &self->location, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->location, value, pspec);
       break;
     case PROP_INTERVAL:
-      set_uint (object, &self->interval, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->interval, value, pspec);
       break;
     case PROP_STATE:
-      set_string (object, &self->state, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->state, value, pspec);
       break;
     case PROP_ALLOW_PRIVATE:
       if (self->allow_private != g_value_get_boolean (value))
@@ -928,13 +903,13 @@ nf_feed_src_set_property (GObject      *object,
         }
       break;
     case PROP_TIMEOUT:
-      set_uint (object, &self->timeout, g_value_get_uint (value), pspec);
+      nf_property_update_uint (object, &self->timeout, value, pspec);
       break;
     case PROP_USER_AGENT:
-      set_string (object, &self->user_agent, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->user_agent, value, pspec);
       break;
     case PROP_CACHE_DIR:
-      set_string (object, &self->cache_dir, g_value_get_string (value), pspec);
+      nf_property_update_string (object, &self->cache_dir, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -122,43 +122,6 @@ nf_fetch_install_properties (GObjectClass *klass,
     g_object_class_install_property (klass, first_id + i, pspecs[i]);
 }
 
-static gboolean
-set_uint (guint        *field,
-          const GValue *value)
-{
-  guint v = g_value_get_uint (value);
-
-  if (*field == v)
-    return FALSE;
-  *field = v;
-  return TRUE;
-}
-
-static gboolean
-set_boolean (gboolean     *field,
-             const GValue *value)
-{
-  gboolean v = g_value_get_boolean (value);
-
-  if (*field == v)
-    return FALSE;
-  *field = v;
-  return TRUE;
-}
-
-static gboolean
-set_string (char         **field,
-            const GValue  *value)
-{
-  const char *v = g_value_get_string (value);
-
-  if (g_strcmp0 (*field, v) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (v);
-  return TRUE;
-}
-
 gboolean
 nf_fetch_settings_set_property (NfFetchSettings *settings,
                                 GObject         *object,
@@ -175,44 +138,40 @@ nf_fetch_settings_set_property (NfFetchSettings *settings,
   switch ((NfFetchProp) (prop_id - first_id))
     {
     case NF_FETCH_PROP_MAX_CONNECTIONS:
-      changed = set_uint (&settings->max_connections, value);
+      changed = nf_property_update_uint (NULL, &settings->max_connections, value, NULL);
       break;
     case NF_FETCH_PROP_PER_HOST:
-      changed = set_uint (&settings->per_host, value);
+      changed = nf_property_update_uint (NULL, &settings->per_host, value, NULL);
       break;
     case NF_FETCH_PROP_TIMEOUT:
-      changed = set_uint (&settings->timeout_ms, value);
+      changed = nf_property_update_uint (NULL, &settings->timeout_ms, value, NULL);
       break;
     case NF_FETCH_PROP_RETRIES:
-      changed = set_uint (&settings->retries, value);
+      changed = nf_property_update_uint (NULL, &settings->retries, value, NULL);
       break;
     case NF_FETCH_PROP_MAX_REDIRECTS:
-      changed = set_uint (&settings->max_redirects, value);
+      changed = nf_property_update_uint (NULL, &settings->max_redirects, value, NULL);
       break;
     case NF_FETCH_PROP_MAX_SIZE:
-      if (settings->max_size != g_value_get_uint64 (value))
-        {
-          settings->max_size = g_value_get_uint64 (value);
-          changed = TRUE;
-        }
+      changed = nf_property_update_uint64 (NULL, &settings->max_size, value, NULL);
       break;
     case NF_FETCH_PROP_USER_AGENT:
-      changed = set_string (&settings->user_agent, value);
+      changed = nf_property_update_string (NULL, &settings->user_agent, value, NULL);
       break;
     case NF_FETCH_PROP_ALLOW_PRIVATE:
-      changed = set_boolean (&settings->allow_private, value);
+      changed = nf_property_update_boolean (NULL, &settings->allow_private, value, NULL);
       break;
     case NF_FETCH_PROP_TLS_VERIFY:
-      changed = set_boolean (&settings->tls_verify, value);
+      changed = nf_property_update_boolean (NULL, &settings->tls_verify, value, NULL);
       break;
     case NF_FETCH_PROP_RESPECT_ROBOTS:
-      changed = set_boolean (&settings->respect_robots, value);
+      changed = nf_property_update_boolean (NULL, &settings->respect_robots, value, NULL);
       break;
     case NF_FETCH_PROP_PER_HOST_DELAY:
-      changed = set_uint (&settings->per_host_delay_ms, value);
+      changed = nf_property_update_uint (NULL, &settings->per_host_delay_ms, value, NULL);
       break;
     case NF_FETCH_PROP_CACHE_DIR:
-      changed = set_string (&settings->cache_dir, value);
+      changed = nf_property_update_string (NULL, &settings->cache_dir, value, NULL);
       break;
     case NF_FETCH_N_PROPS:
       g_assert_not_reached ();
