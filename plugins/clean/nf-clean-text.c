@@ -1,0 +1,306 @@
+/* nf-clean-text.c: line-level cleaning, shared by HTML and plain-text input
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "nf-clean-private.h"
+
+#include <string.h>
+
+/* Site widgets and navigation that survive as lines of their own. They are
+ * compared with whole lines (lower-cased, trailing punctuation removed), so
+ * an article sentence that merely contains the words is kept. Widgets are
+ * written in the site's language, hence the several languages. */
+static const char * const furniture_lines[] = {
+  "no time to read", "get a summary", "show summary", "summarize this article",
+  "keine zeit zum lesen", "zusammenfassung anzeigen",
+  "pas le temps de lire", "obtenir un résumé", "¿no tienes tiempo para leer", "obtener un resumen",
+  "share", "share this", "share this article", "share on x", "share on twitter",
+  "share on facebook", "share on linkedin", "share on whatsapp", "share via email",
+  "share by email", "email", "copy link", "link kopieren", "teilen", "artikel teilen",
+  "advertisement", "advertising", "sponsored", "anzeige", "werbung", "publicité", "publicidad",
+  "related stories", "related articles", "related", "more stories", "read more", "read next",
+  "das könnte sie auch interessieren", "mehr zum thema", "weiterlesen",
+  "previous article", "next article", "previous", "next", "previous post", "next post",
+  "vorheriger artikel", "nächster artikel", "article précédent", "article suivant",
+  "artículo anterior", "artículo siguiente",
+  "subscribe", "sign up", "subscribe to our newsletter", "newsletter",
+  "comments", "leave a comment", "leave a reply", "kommentare", "print", "drucken",
+  "back to top", "nach oben", "skip to content", "skip to main content", "menu", "menü",
+  NULL
+};
+
+/* Lines after which the next line is the title of another story. */
+static const char * const story_link_lines[] = {
+  "previous article", "next article", "previous", "next", "previous post", "next post",
+  "vorheriger artikel", "nächster artikel", "article précédent", "article suivant",
+  "artículo anterior", "artículo siguiente", "read next", "read more",
+  NULL
+};
+
+/* Collapses runs of white space (including no-break spaces) into one
+ * space and trims both ends. */
+char *
+nf_clean_collapse_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0xFEFF)
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Lower-cases @line and strips trailing punctuation and spaces, for
+ * comparison with the tables above. */
+static char *
+line_key (const char *line)
+{
+  char *key = g_utf8_strdown (line, -1);
+  gsize len = strlen (key);
+
+  while (len > 0 && strchr (" \t?!.:…»>›→|-", key[len - 1]) != NULL)
+    key[--len] = '\0';
+  /* "…" and "→" are multi-byte: strip their bytes too */
+  while (len >= 3 && (g_str_has_suffix (key, "…") || g_str_has_suffix (key, "→")))
+    {
+      len -= 3;
+      key[len] = '\0';
+      while (len > 0 && key[len - 1] == ' ')
+        key[--len] = '\0';
+    }
+  {
+    char *start = key;
+    while (*start == ' ' || *start == '<' || *start == '\xc2')
+      {
+        if (*start == '\xc2' && (guchar) start[1] == 0xab)   /* « */
+          start += 2;
+        else if (*start == '\xc2')
+          break;
+        else
+          start++;
+      }
+    if (start != key)
+      memmove (key, start, strlen (start) + 1);
+  }
+  return key;
+}
+
+static gboolean
+key_in (const char         *key,
+        const char * const *table)
+{
+  for (guint i = 0; table[i] != NULL; i++)
+    if (strcmp (key, table[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+nf_clean_is_furniture_line (const char *line)
+{
+  g_autofree char *key = NULL;
+
+  if (strlen (line) > 80)
+    return FALSE;
+  key = line_key (line);
+  if (*key == '\0')
+    return TRUE;
+  if (key_in (key, furniture_lines))
+    return TRUE;
+  /* "Share on X", "Share on Facebook"… in any combination */
+  if (g_str_has_prefix (key, "share on ") || g_str_has_prefix (key, "teilen auf "))
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_story_link_line (const char *line)
+{
+  g_autofree char *key = NULL;
+
+  if (strlen (line) > 40)
+    return FALSE;
+  key = line_key (line);
+  return key_in (key, story_link_lines);
+}
+
+/* The labels that open a bracketed editorial note: "[Source: …]". A note
+ * without a colon is recognised by its first words. */
+static gboolean
+is_editorial_note (const char *inner)
+{
+  const char *colon = strchr (inner, ':');
+
+  if (colon != NULL && colon - inner <= 30 && colon > inner)
+    {
+      /* a label is one to three words starting with a letter */
+      guint spaces = 0;
+      for (const char *p = inner; p < colon; p++)
+        if (*p == ' ')
+          spaces++;
+      return spaces <= 2 && g_unichar_isalpha (g_utf8_get_char (inner));
+    }
+  return g_str_has_prefix (inner, "Statement attributed") ||
+         g_str_has_prefix (inner, "Aussage von") ||
+         g_str_has_prefix (inner, "Attributed to");
+}
+
+/* Moves bracketed editorial notes out of @paragraph into source tags. */
+static char *
+take_notes (const char *paragraph,
+            NfDocument *document)
+{
+  GString *out = g_string_sized_new (strlen (paragraph));
+  const char *p = paragraph;
+
+  while (*p != '\0')
+    {
+      const char *open = strchr (p, '[');
+      const char *close = open != NULL ? strchr (open, ']') : NULL;
+      g_autofree char *inner = NULL;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+
+      inner = g_strndup (open + 1, close - open - 1);
+      if (strchr (inner, '[') != NULL || !is_editorial_note (inner))
+        {
+          g_string_append_len (out, p, open + 1 - p);
+          p = open + 1;
+          continue;
+        }
+
+      g_string_append_len (out, p, open - p);
+      {
+        const char *colon = strchr (inner, ':');
+        const char *value = inner;
+        g_autofree char *text = NULL;
+
+        if (colon != NULL && colon - inner <= 30)
+          value = colon + 1;
+        text = g_strstrip (g_strdup (value));
+        if (*text != '\0')
+          {
+            g_autoptr(NfTag) tag = nf_tag_new (NF_TAG_KIND_SOURCE, text);
+            nf_document_add_tag (document, tag);
+          }
+      }
+      p = close + 1;
+    }
+
+  {
+    char *result = nf_clean_collapse_space (out->str);
+    g_string_free (out, TRUE);
+    return result;
+  }
+}
+
+/* Normalises, filters and joins the paragraphs of an article: furniture
+ * lines go, a "Previous/Next Article" line goes with the story title after
+ * it, repeated paragraphs are kept once. */
+char *
+nf_clean_finish_paragraphs (GPtrArray  *paragraphs,
+                            NfDocument *document,
+                            gboolean    move_notes)
+{
+  GString *out = g_string_new (NULL);
+  const char *title = nf_document_get_title (document);
+  g_autofree char *previous = NULL;
+  gboolean skip_next = FALSE;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      g_autofree char *spaced = nf_clean_collapse_space (g_ptr_array_index (paragraphs, i));
+      g_autofree char *text = g_utf8_normalize (spaced, -1, G_NORMALIZE_NFC);
+
+      if (text == NULL || *text == '\0')
+        continue;
+      if (skip_next)
+        {
+          skip_next = FALSE;
+          if (strlen (text) < 200 && !nf_clean_is_furniture_line (text))
+            continue;
+        }
+      if (is_story_link_line (text))
+        {
+          skip_next = TRUE;
+          continue;
+        }
+      if (nf_clean_is_furniture_line (text))
+        continue;
+      if (title != NULL && out->len == 0 && strcmp (text, title) == 0)
+        continue;
+      if (move_notes)
+        {
+          char *kept = take_notes (text, document);
+          g_free (text);
+          text = kept;
+          if (*text == '\0')
+            continue;
+        }
+      if (previous != NULL && strcmp (previous, text) == 0)
+        continue;
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, text);
+      g_free (previous);
+      previous = g_steal_pointer (&text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Splits plain text into paragraphs at blank lines. Within a paragraph,
+ * furniture lines ("Get a summary") are dropped one by one and the lines
+ * left are joined; a story-link line and the line after it become
+ * paragraphs of their own, for nf_clean_finish_paragraphs() to drop. */
+GPtrArray *
+nf_clean_split_plain_text (const char *text)
+{
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *current = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = nf_clean_collapse_space (lines[i]);
+      gboolean link = *line != '\0' && is_story_link_line (line);
+
+      if (*line == '\0' || link)
+        {
+          if (current->len > 0)
+            g_ptr_array_add (paragraphs, g_strdup (current->str));
+          g_string_truncate (current, 0);
+          if (link)
+            g_ptr_array_add (paragraphs, g_steal_pointer (&line));
+          continue;
+        }
+      if (nf_clean_is_furniture_line (line))
+        continue;
+      if (current->len > 0)
+        g_string_append_c (current, ' ');
+      g_string_append (current, line);
+    }
+  if (current->len > 0)
+    g_ptr_array_add (paragraphs, g_strdup (current->str));
+  g_string_free (current, TRUE);
+
+  return paragraphs;
+}

@@ -1,0 +1,307 @@
+/* nf-clean.c: the article out of the page
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * NfClean:
+ *
+ * `clean` turns a news page into its article: the body text, paragraphs
+ * separated by a blank line, and the metadata — title, authors, published
+ * and modified dates (ISO 8601, UTC), language, site name, canonical URL,
+ * lead image and description — read from JSON-LD, Open Graph, `<meta>` and
+ * `<time>`, in that order of trust. The headline goes to the title, not
+ * into the text.
+ *
+ * An HTML document (content type `text/html`) is parsed with libxml2's
+ * HTML parser; the element holding most of the page's prose is taken as
+ * the article, and its paragraphs, headings, list items, block quotes,
+ * table rows and captions become the text, without navigation, share,
+ * comment, related-story, newsletter and advertising blocks.
+ *
+ * A document that holds text but no HTML (a `.txt` file) is cleaned line
+ * by line: widget lines ("Get a summary"), "Previous/Next Article" with
+ * the titles after them are dropped, and bracketed editorial notes
+ * (`[Source: …]`, `[Context: …]`…) move from the body to `source` tags.
+ *
+ * A page without an article fails with %NF_ELEMENT_ERROR_EMPTY.
+ */
+#include "nf-clean-private.h"
+
+#include <string.h>
+
+NF_DEBUG_CATEGORY_STATIC (clean_debug);
+
+#define DEFAULT_MIN_PARAGRAPH_LENGTH 25
+
+struct _NfClean
+{
+  NfFilter parent_instance;
+
+  guint    min_paragraph_length;
+  gboolean source_notes;
+};
+
+enum {
+  PROP_0,
+  PROP_MIN_PARAGRAPH_LENGTH,
+  PROP_SOURCE_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (NfClean, nf_clean, NF_TYPE_FILTER)
+
+static const char *
+document_name (NfDocument *document)
+{
+  const char *id = nf_document_get_id (document);
+
+  if (id != NULL)
+    return id;
+  return nf_document_get_uri (document) != NULL ? nf_document_get_uri (document) : "(no id)";
+}
+
+static gboolean
+content_is_html (NfDocument *document)
+{
+  const char *type = nf_document_get_content_type (document);
+
+  return nf_document_get_content (document) != NULL && type != NULL &&
+         (g_str_has_prefix (type, "text/html") || g_str_has_prefix (type, "application/xhtml"));
+}
+
+/* "en-GB" → "en": the record holds the language, not the locale. */
+static void
+normalize_language (NfDocument *document)
+{
+  const char *language = nf_document_get_language (document);
+  g_autofree char *primary = NULL;
+
+  if (language == NULL)
+    return;
+  primary = g_ascii_strdown (language, strcspn (language, "-_"));
+  if (*primary != '\0' && strcmp (primary, language) != 0)
+    nf_document_set_language (document, primary);
+}
+
+static gboolean
+clean_html (NfClean     *self,
+            NfDocument  *document,
+            GError     **error)
+{
+  GBytes *content = nf_document_get_content (document);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (content, &size);
+  htmlDocPtr doc;
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autofree char *text = NULL;
+
+  if (size > G_MAXINT)
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_TOO_LARGE,
+                   "%s is too large to parse (%" G_GSIZE_FORMAT " bytes)",
+                   document_name (document), size);
+      return FALSE;
+    }
+
+  doc = htmlReadMemory (data != NULL ? data : "", (int) size, nf_document_get_uri (document), "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  if (doc == NULL)
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
+                   "no article found in %s: the page holds no markup", document_name (document));
+      return FALSE;
+    }
+
+  nf_clean_meta_read (doc, document);
+  paragraphs = nf_clean_html_extract (doc, self->min_paragraph_length);
+  xmlFreeDoc (doc);
+
+  text = nf_clean_finish_paragraphs (paragraphs, document, FALSE);
+  if (*text == '\0')
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
+                   "no article found in %s", document_name (document));
+      return FALSE;
+    }
+  nf_document_take_text (document, g_steal_pointer (&text));
+  return TRUE;
+}
+
+/* The first paragraph of a plain-text extraction is its headline when it
+ * is one short line without a full stop. */
+static void
+take_plain_title (NfDocument *document,
+                  GPtrArray  *paragraphs)
+{
+  const char *first;
+  gsize len;
+
+  if (paragraphs->len < 2 || nf_document_get_title (document) != NULL)
+    return;
+  first = g_ptr_array_index (paragraphs, 0);
+  len = strlen (first);
+  if (len == 0 || len > 250 || first[len - 1] == '.' || strchr (first, '\n') != NULL)
+    return;
+  {
+    g_autofree char *title = g_utf8_normalize (first, -1, G_NORMALIZE_NFC);
+    nf_document_set_title (document, title);
+  }
+  g_ptr_array_remove_index (paragraphs, 0);
+}
+
+static gboolean
+clean_plain_text (NfClean     *self,
+                  NfDocument  *document,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) paragraphs = nf_clean_split_plain_text (nf_document_get_text (document));
+  g_autofree char *text = NULL;
+
+  take_plain_title (document, paragraphs);
+  text = nf_clean_finish_paragraphs (paragraphs, document, self->source_notes);
+  if (*text == '\0')
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
+                   "no article found in %s: the text is empty", document_name (document));
+      return FALSE;
+    }
+  nf_document_take_text (document, g_steal_pointer (&text));
+  return TRUE;
+}
+
+static gboolean
+nf_clean_process (NfFilter    *filter,
+                  NfDocument  *document,
+                  GError     **error)
+{
+  NfClean *self = NF_CLEAN (filter);
+  gboolean ok;
+
+  if (content_is_html (document))
+    ok = clean_html (self, document, error);
+  else if (nf_document_get_text (document) != NULL)
+    ok = clean_plain_text (self, document, error);
+  else
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
+                   "no article found in %s: the document holds neither HTML nor text",
+                   document_name (document));
+      return FALSE;
+    }
+  if (!ok)
+    return FALSE;
+
+  normalize_language (document);
+  NF_CAT_DEBUG (clean_debug, "%s: %s", nf_element_get_name (NF_ELEMENT (self)),
+                document_name (document));
+  nf_element_push (NF_ELEMENT (self), document);
+  return TRUE;
+}
+
+static void
+nf_clean_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  NfClean *self = NF_CLEAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_PARAGRAPH_LENGTH:
+      g_value_set_uint (value, self->min_paragraph_length);
+      break;
+    case PROP_SOURCE_NOTES:
+      g_value_set_boolean (value, self->source_notes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_clean_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  NfClean *self = NF_CLEAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_PARAGRAPH_LENGTH:
+      nf_property_update_uint (object, &self->min_paragraph_length, value, pspec);
+      break;
+    case PROP_SOURCE_NOTES:
+      if (self->source_notes != g_value_get_boolean (value))
+        {
+          self->source_notes = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nf_clean_class_init (NfCleanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  NfElementClass *element_class = NF_ELEMENT_CLASS (klass);
+  NfFilterClass *filter_class = NF_FILTER_CLASS (klass);
+
+  object_class->get_property = nf_clean_get_property;
+  object_class->set_property = nf_clean_set_property;
+  filter_class->process = nf_clean_process;
+
+  /**
+   * NfClean:min-paragraph-length:
+   *
+   * How many characters (code points) a block of text needs to count as
+   * prose when the element looks for the article. Shorter blocks inside
+   * the article are still kept.
+   */
+  properties[PROP_MIN_PARAGRAPH_LENGTH] =
+    g_param_spec_uint ("min-paragraph-length", "Minimum paragraph length",
+                       "Characters a block needs to count as prose when locating the article",
+                       1, 10000, DEFAULT_MIN_PARAGRAPH_LENGTH,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * NfClean:source-notes:
+   *
+   * Whether bracketed editorial notes in plain text (`[Source: …]`,
+   * `[Context: …]`, `[Statement attributed to …]`) move out of the body
+   * into `source` tags. When %FALSE they stay in the text.
+   */
+  properties[PROP_SOURCE_NOTES] =
+    g_param_spec_boolean ("source-notes", "Source notes",
+                          "Move bracketed editorial notes of plain text into source tags",
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  nf_element_class_set_metadata (element_class,
+                                 "Article cleaner",
+                                 "Filter/Clean",
+                                 "Extracts the article text and its metadata (title, authors, dates, language, site) from a news page",
+                                 "libnewsfilter authors");
+
+  NF_DEBUG_CATEGORY_INIT (clean_debug, "clean", "the article extractor");
+
+  /* libxml2 must be set up once before threads parse pages at the same time. */
+  xmlInitParser ();
+}
+
+static void
+nf_clean_init (NfClean *self)
+{
+  self->min_paragraph_length = DEFAULT_MIN_PARAGRAPH_LENGTH;
+  self->source_notes = TRUE;
+}

@@ -1,0 +1,152 @@
+/* test-clean.c: the clean element on pages written for these tests
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <newsfilter.h>
+
+/* Runs `filesrc location=DATA/@name ! clean ! appsink` and returns the one
+ * document that came out. */
+static NfDocument *
+clean_file (const char *name)
+{
+  const char *srcdir = g_getenv ("NF_TEST_SRCDIR");
+  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "clean", "data", name, NULL);
+  g_autofree char *quoted = nf_launch_quote (path);
+  g_autofree char *description =
+    g_strdup_printf ("filesrc location=%s ! clean ! appsink name=out emit-signals=false", quoted);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfPipeline) pipeline = nf_parse_launch (description, &error);
+  NfElement *sink;
+  NfDocument *document;
+
+  g_assert_no_error (error);
+  nf_pipeline_run (pipeline, NULL, &error);
+  g_assert_no_error (error);
+  sink = nf_pipeline_get_by_name (pipeline, "out");
+  document = nf_app_sink_pull_document (NF_APP_SINK (sink));
+  g_assert_nonnull (document);
+  g_assert_null (nf_app_sink_pull_document (NF_APP_SINK (sink)));
+  return document;
+}
+
+static void
+test_clean_semantic_text (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("semantic.html");
+
+  g_assert_null (nf_document_get_error (doc));
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "The ferry between the harbour and the northern island resumed service on Monday after three weeks of storm damage repairs.\n\n"
+    "Repairs took longer than planned\n\n"
+    "Engineers replaced two mooring posts and a section of the landing ramp, the operator said in a statement on Sunday.\n\n"
+    "Weekday sailings every hour\n\n"
+    "Weekend sailings every two hours\n\n"
+    "We are glad to have our islanders connected again, said the harbour master.\n\n"
+    "The repaired landing ramp on Monday morning.\n\n"
+    "Route Crossing\n\n"
+    "Harbour to North Island 40 minutes\n\n"
+    "Tickets bought for cancelled sailings will be refunded until the end of March, the operator added.");
+}
+
+static void
+test_clean_json_ld_metadata (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("semantic.html");
+  const char * const *authors = nf_document_get_authors (doc);
+
+  g_assert_cmpstr (nf_document_get_title (doc), ==, "Ferry line reopens after winter storms");
+  g_assert_nonnull (authors);
+  g_assert_cmpstr (authors[0], ==, "Ada Fenwick");
+  g_assert_cmpstr (authors[1], ==, "Bo Lindahl");
+  g_assert_null (authors[2]);
+  g_assert_cmpstr (nf_document_get_published (doc), ==, "2026-03-02T08:15:00Z");
+  g_assert_cmpstr (nf_document_get_modified (doc), ==, "2026-03-02T12:00:00Z");
+  g_assert_cmpstr (nf_document_get_site_name (doc), ==, "The Quay Courier");
+  g_assert_cmpstr (nf_document_get_language (doc), ==, "en");
+  g_assert_cmpstr (nf_document_get_canonical_uri (doc), ==, "https://quay.example/news/ferry-reopens");
+  g_assert_cmpstr (nf_document_get_image (doc), ==, "https://quay.example/img/ferry.jpg");
+  g_assert_cmpstr (nf_document_get_description (doc), ==, "The island ferry runs again.");
+}
+
+static void
+test_clean_open_graph_metadata (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("metaonly.html");
+  const char * const *authors = nf_document_get_authors (doc);
+
+  g_assert_cmpstr (nf_document_get_title (doc), ==, "Library extends its opening hours");
+  g_assert_cmpstr (nf_document_get_site_name (doc), ==, "Town Notes");
+  g_assert_cmpstr (nf_document_get_published (doc), ==, "2026-05-04T12:00:00Z");
+  g_assert_null (nf_document_get_modified (doc));
+  g_assert_cmpstr (nf_document_get_language (doc), ==, "fr");
+  g_assert_nonnull (authors);
+  g_assert_cmpstr (authors[0], ==, "Mina Osei");
+  g_assert_null (authors[1]);
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "The town library will stay open until nine in the evening on weekdays from next month, the council said.\n\n"
+    "The longer hours are paid for by a grant from the regional culture fund, which covers two years.");
+}
+
+static void
+test_clean_time_and_title (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("timeonly.html");
+
+  g_assert_cmpstr (nf_document_get_title (doc), ==, "Harbour festival draws record crowd");
+  g_assert_cmpstr (nf_document_get_published (doc), ==, "2026-07-12T18:30:00Z");
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "More than forty thousand people visited the harbour festival over the weekend, the organisers said.");
+}
+
+static void
+test_clean_no_article (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("noarticle.html");
+  const GError *error = nf_document_get_error (doc);
+
+  g_assert_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "no article found in noarticle");
+}
+
+static void
+test_clean_plain_text (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("plain.txt");
+  GPtrArray *tags = nf_document_get_tags (doc);
+
+  g_assert_null (nf_document_get_error (doc));
+  g_assert_cmpstr (nf_document_get_title (doc), ==, "Gulls return to the old pier");
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "The colony of gulls that left the old pier two years ago has returned, volunteers counted on Saturday.\n\n"
+    "The council will keep the pier closed to visitors until the chicks have fledged.");
+  g_assert_cmpuint (tags->len, ==, 2);
+  g_assert_cmpstr (nf_tag_get_kind (g_ptr_array_index (tags, 0)), ==, NF_TAG_KIND_SOURCE);
+  g_assert_cmpstr (nf_tag_get_text (g_ptr_array_index (tags, 0)), ==, "Pier Birdwatch volunteers");
+  g_assert_cmpstr (nf_tag_get_text (g_ptr_array_index (tags, 1)), ==, "council statement");
+}
+
+static void
+test_clean_nfc (void)
+{
+  g_autoptr(NfDocument) doc = clean_file ("nfd.txt");
+
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "Caf\xc3\xa9 owners welcome the new market square, which opens on Friday with twenty stalls.");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  nf_init ();
+
+  g_test_add_func ("/clean/html/text", test_clean_semantic_text);
+  g_test_add_func ("/clean/html/json-ld", test_clean_json_ld_metadata);
+  g_test_add_func ("/clean/html/open-graph", test_clean_open_graph_metadata);
+  g_test_add_func ("/clean/html/time", test_clean_time_and_title);
+  g_test_add_func ("/clean/html/no-article", test_clean_no_article);
+  g_test_add_func ("/clean/plain/furniture-and-notes", test_clean_plain_text);
+  g_test_add_func ("/clean/plain/nfc", test_clean_nfc);
+
+  return g_test_run ();
+}
