@@ -31,11 +31,27 @@ GType nf_file_src_format_get_type (void) G_GNUC_CONST;
 #define NF_TYPE_FILE_SRC (nf_file_src_get_type ())
 G_DECLARE_FINAL_TYPE (NfFileSrc, nf_file_src, NF, FILE_SRC, NfSource)
 
+/* The base of the sinks that write to a file or standard output: it owns
+ * `location` and the buffered output; a subclass only formats each
+ * document (@index counts the documents written before it). */
+#define NF_TYPE_FILE_SINK (nf_file_sink_get_type ())
+G_DECLARE_DERIVABLE_TYPE (NfFileSink, nf_file_sink, NF, FILE_SINK, NfSink)
+
+struct _NfFileSinkClass
+{
+  NfSinkClass parent_class;
+
+  void (*format) (NfFileSink *self,
+                  NfDocument *document,
+                  guint64     index,
+                  GString    *out);
+};
+
 #define NF_TYPE_JSON_SINK (nf_json_sink_get_type ())
-G_DECLARE_FINAL_TYPE (NfJsonSink, nf_json_sink, NF, JSON_SINK, NfSink)
+G_DECLARE_FINAL_TYPE (NfJsonSink, nf_json_sink, NF, JSON_SINK, NfFileSink)
 
 #define NF_TYPE_TEXT_SINK (nf_text_sink_get_type ())
-G_DECLARE_FINAL_TYPE (NfTextSink, nf_text_sink, NF, TEXT_SINK, NfSink)
+G_DECLARE_FINAL_TYPE (NfTextSink, nf_text_sink, NF, TEXT_SINK, NfFileSink)
 
 #define NF_TYPE_TEE (nf_tee_get_type ())
 G_DECLARE_FINAL_TYPE (NfTee, nf_tee, NF, TEE, NfFilter)

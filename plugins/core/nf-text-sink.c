@@ -27,32 +27,16 @@
  * line, `✗ ID: MESSAGE`. A blank line separates documents.
  */
 #include "nf-core-elements.h"
-#include "nf-core-output.h"
-
-NF_DEBUG_CATEGORY_STATIC (text_sink_debug);
 
 /* How much of the text stands in for a missing summary, in characters. */
 #define EXCERPT_CHARS 300
 
 struct _NfTextSink
 {
-  NfSink        parent_instance;
-
-  char         *location;
-
-  NfCoreOutput *output;
-  guint64       n_written;
+  NfFileSink parent_instance;
 };
 
-enum {
-  PROP_0,
-  PROP_LOCATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (NfTextSink, nf_text_sink, NF_TYPE_SINK)
+G_DEFINE_FINAL_TYPE (NfTextSink, nf_text_sink, NF_TYPE_FILE_SINK)
 
 /* Tag kinds in the order the digest lists them, with their headings. */
 static const struct {
@@ -242,154 +226,31 @@ append_digest (GString    *out,
   append_tags (out, document);
 }
 
-static gboolean
-nf_text_sink_start (NfElement  *element,
-                    GError    **error)
-{
-  NfTextSink *self = NF_TEXT_SINK (element);
-
-  g_clear_pointer (&self->output, nf_core_output_free);
-  self->n_written = 0;
-  self->output = nf_core_output_open (self->location, error);
-  NF_CAT_DEBUG (text_sink_debug, "%s: writing to %s",
-                nf_element_get_name (element), self->location);
-
-  return self->output != NULL;
-}
-
-static gboolean
-nf_text_sink_stop (NfElement  *element,
-                   GError    **error)
-{
-  NfTextSink *self = NF_TEXT_SINK (element);
-  gboolean ok = TRUE;
-
-  if (self->output != NULL)
-    ok = nf_core_output_close (self->output, error);
-
-  g_clear_pointer (&self->output, nf_core_output_free);
-  return ok;
-}
-
-static gboolean
-nf_text_sink_render (NfSink      *sink,
-                     NfDocument  *document,
-                     GError     **error)
-{
-  NfTextSink *self = NF_TEXT_SINK (sink);
-  g_autoptr(GString) digest = g_string_new (NULL);
-
-  if (self->output == NULL)
-    {
-      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_WRITE,
-                   "%s is not open for writing", self->location);
-      return FALSE;
-    }
-
-  if (self->n_written++ > 0)
-    g_string_append_c (digest, '\n');
-  append_digest (digest, document);
-
-  return nf_core_output_write (self->output, digest->str, digest->len, error);
-}
-
+/* Digests are separated by a blank line. */
 static void
-nf_text_sink_finalize (GObject *object)
+nf_text_sink_format (NfFileSink *sink,
+                     NfDocument *document,
+                     guint64     index,
+                     GString    *out)
 {
-  NfTextSink *self = NF_TEXT_SINK (object);
-
-  g_clear_pointer (&self->output, nf_core_output_free);
-  g_free (self->location);
-
-  G_OBJECT_CLASS (nf_text_sink_parent_class)->finalize (object);
-}
-
-static void
-nf_text_sink_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  NfTextSink *self = NF_TEXT_SINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOCATION:
-      g_value_set_string (value, self->location);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nf_text_sink_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  NfTextSink *self = NF_TEXT_SINK (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOCATION:
-      {
-        const char *location = g_value_get_string (value);
-
-        if (location == NULL)
-          location = "-";
-        if (g_strcmp0 (self->location, location) != 0)
-          {
-            g_free (self->location);
-            self->location = g_strdup (location);
-            g_object_notify_by_pspec (object, pspec);
-          }
-      }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (index > 0)
+    g_string_append_c (out, '\n');
+  append_digest (out, document);
 }
 
 static void
 nf_text_sink_class_init (NfTextSinkClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  NfElementClass *element_class = NF_ELEMENT_CLASS (klass);
-  NfSinkClass *sink_class = NF_SINK_CLASS (klass);
+  NF_FILE_SINK_CLASS (klass)->format = nf_text_sink_format;
 
-  object_class->finalize = nf_text_sink_finalize;
-  object_class->get_property = nf_text_sink_get_property;
-  object_class->set_property = nf_text_sink_set_property;
-
-  element_class->start = nf_text_sink_start;
-  element_class->stop = nf_text_sink_stop;
-  sink_class->render = nf_text_sink_render;
-
-  /**
-   * NfTextSink:location:
-   *
-   * The file to write, created or truncated; `-` writes to standard output.
-   */
-  properties[PROP_LOCATION] =
-    g_param_spec_string ("location", "Location",
-                         "File to write the digest to (- for standard output)",
-                         "-",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  nf_element_class_set_metadata (element_class,
+  nf_element_class_set_metadata (NF_ELEMENT_CLASS (klass),
                                  "Text digest sink",
                                  "Sink/File",
                                  "Writes a readable digest of each document: title, source, summary and tags",
                                  "libnewsfilter authors");
-
-  NF_DEBUG_CATEGORY_INIT (text_sink_debug, "textsink", "the textsink element");
 }
 
 static void
 nf_text_sink_init (NfTextSink *self)
 {
-  self->location = g_strdup ("-");
 }
