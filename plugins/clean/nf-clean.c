@@ -237,11 +237,7 @@ nf_clean_set_property (GObject      *object,
       nf_property_update_uint (object, &self->min_paragraph_length, value, pspec);
       break;
     case PROP_SOURCE_NOTES:
-      if (self->source_notes != g_value_get_boolean (value))
-        {
-          self->source_notes = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_boolean (object, &self->source_notes, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

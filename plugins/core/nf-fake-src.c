@@ -168,11 +168,7 @@ nf_fake_src_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_NUM_DOCUMENTS:
-      if (self->num_documents != g_value_get_uint64 (value))
-        {
-          self->num_documents = g_value_get_uint64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_uint64 (object, &self->num_documents, value, pspec);
       break;
     case PROP_TEXT_SIZE:
       if (self->text_size != g_value_get_uint (value))

@@ -1000,11 +1000,7 @@ nf_file_src_set_property (GObject      *object,
       nf_property_update_string (object, &self->pattern, value, pspec);
       break;
     case PROP_RECURSIVE:
-      if (self->recursive != g_value_get_boolean (value))
-        {
-          self->recursive = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_boolean (object, &self->recursive, value, pspec);
       break;
     case PROP_FORMAT:
       if (self->format != (NfFileSrcFormat) g_value_get_enum (value))
@@ -1014,11 +1010,7 @@ nf_file_src_set_property (GObject      *object,
         }
       break;
     case PROP_MAX_SIZE:
-      if (self->max_size != g_value_get_uint64 (value))
-        {
-          self->max_size = g_value_get_uint64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_uint64 (object, &self->max_size, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -191,11 +191,7 @@ nf_identity_set_property (GObject      *object,
       nf_property_update_uint (object, &self->copies, value, pspec);
       break;
     case PROP_SILENT:
-      if (self->silent != g_value_get_boolean (value))
-        {
-          self->silent = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_boolean (object, &self->silent, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -896,11 +896,7 @@ nf_feed_src_set_property (GObject      *object,
       nf_property_update_string (object, &self->state, value, pspec);
       break;
     case PROP_ALLOW_PRIVATE:
-      if (self->allow_private != g_value_get_boolean (value))
-        {
-          self->allow_private = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      nf_property_update_boolean (object, &self->allow_private, value, pspec);
       break;
     case PROP_TIMEOUT:
       nf_property_update_uint (object, &self->timeout, value, pspec);
