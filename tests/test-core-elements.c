@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <newsfilter.h>
+#include "test-temp-dir.h"
 
 #include <errno.h>
 #include <string.h>
@@ -33,54 +34,6 @@ fixture_path (const char *first,
   return g_build_filenamev ((char **) parts->pdata);
 }
 
-/* A temporary directory, removed (one level deep) by temp_dir_free(). */
-typedef struct {
-  char *path;
-} TempDir;
-
-static TempDir *
-temp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TempDir *dir = g_new0 (TempDir, 1);
-
-  dir->path = g_dir_make_tmp ("nf-core-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static char *
-temp_dir_write (TempDir    *dir,
-                const char *name,
-                const char *data,
-                gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir->path, name, NULL);
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-temp_dir_free (TempDir *dir)
-{
-  GDir *d = g_dir_open (dir->path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir->path, name, NULL);
-      g_unlink (path);
-    }
-  g_clear_pointer (&d, g_dir_close);
-  g_rmdir (dir->path);
-  g_free (dir->path);
-  g_free (dir);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TempDir, temp_dir_free)
 
 static NfElement *
 make_element (const char *factory,
@@ -465,7 +418,7 @@ test_filesrc_single_file (void)
 static void
 test_filesrc_forced_format (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *path = temp_dir_write (dir, "page.dat", "<p>Tagged</p>", -1);
   g_autoptr(Harness) as_text = run_filesrc (path, "format", 2 /* text */, NULL);
   g_autoptr(Harness) sniffed = run_filesrc (path, NULL);
@@ -494,7 +447,7 @@ test_filesrc_windows_1251 (void)
     "<html><head><meta charset=\"windows-1251\"><title>Новости</title></head>"
     "<body><p>Привет, мир! Экономика растёт.</p></body></html>";
   g_autoptr(GError) error = NULL;
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *cp1251 = NULL;
   g_autofree char *path = NULL;
   g_autofree char *content = NULL;
@@ -527,7 +480,7 @@ test_filesrc_windows_1251 (void)
 static void
 test_filesrc_max_size (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *big_html = g_strnfill (2000, 'x');
   g_autofree char *big = temp_dir_write (dir, "big.html", big_html, -1);
   g_autofree char *small = temp_dir_write (dir, "small.txt", "Small enough.", -1);
@@ -562,7 +515,7 @@ static void
 test_filesrc_long_json_line (void)
 {
   static const char * const expected[] = { "short", "lines.jsonl:2", "last", NULL };
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *padding = g_strnfill (500, 'x');
   g_autofree char *data = g_strdup_printf ("{\"id\": \"short\"}\n"
                                            "{\"id\": \"long\", \"text\": \"%s\"}\n"
@@ -588,7 +541,7 @@ static void
 test_filesrc_symlink_loop (void)
 {
   static const char * const expected[] = { "a", NULL };
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *file = temp_dir_write (dir, "a.txt", "Only once.", -1);
   g_autofree char *link = g_build_filename (dir->path, "loop", NULL);
   g_autoptr(Harness) harness = NULL;
@@ -610,7 +563,7 @@ test_filesrc_binary (void)
     0x00, 0x00, 0x03, 0x00, 0x3e, 0x00, 0x01, 0x00, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01,
     0x90, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00,
   };
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *path = temp_dir_write (dir, "junk.html", (const char *) junk, sizeof junk);
   g_autoptr(Harness) harness = run_filesrc (dir->path, NULL);
   g_autoptr(GPtrArray) documents = NULL;
@@ -646,7 +599,7 @@ test_filesrc_missing (void)
 static void
 test_filesrc_stdin (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *path = temp_dir_write (dir, "input",
                                           "  {\"id\": \"from-stdin\", \"title\": \"Piped\"}\n"
                                           "{\"text\": \"no id\"}\n", -1);
@@ -675,7 +628,7 @@ test_filesrc_stdin (void)
 static void
 test_jsonsink_lines (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *out = g_build_filename (dir->path, "out.jsonl", NULL);
   g_autoptr(NfDocument) one = nf_document_new ("one");
   g_autoptr(NfDocument) two = nf_document_new ("two");
@@ -739,7 +692,7 @@ test_jsonsink_dev_full (void)
 static void
 test_jsonsink_not_a_directory (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *file = temp_dir_write (dir, "plain", "a regular file", -1);
   g_autofree char *out = g_build_filename (file, "out.jsonl", NULL);
   g_autoptr(GError) error = NULL;
@@ -795,7 +748,7 @@ make_digest_document (void)
 static void
 test_textsink_digest (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *out = g_build_filename (dir->path, "digest.txt", NULL);
   g_autoptr(NfDocument) full = make_digest_document ();
   g_autoptr(NfDocument) bare = nf_document_new ("world/2");
@@ -841,7 +794,7 @@ test_textsink_digest (void)
 static void
 test_textsink_excerpt (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-core");
   g_autofree char *out = g_build_filename (dir->path, "digest.txt", NULL);
   g_autoptr(Harness) harness = NULL;
   g_autoptr(GError) error = NULL;

@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <newsfilter.h>
+#include "test-temp-dir.h"
 
 #include <string.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "test-temp-dir.h"
 #include "nf-url.h"
 #include "nf-feed-parser.h"
 #include "nf-feed-state.h"
@@ -87,53 +89,6 @@ assert_authors (GPtrArray  *authors,
   g_assert_cmpstr (joined, ==, expected);
 }
 
-/* A temporary directory, removed (one level deep) at the end. */
-typedef struct {
-  char *path;
-} TempDir;
-
-static TempDir *
-temp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TempDir *dir = g_new0 (TempDir, 1);
-
-  dir->path = g_dir_make_tmp ("nf-feeds-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static char *
-temp_dir_write (TempDir    *dir,
-                const char *name,
-                const char *data)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir->path, name, NULL);
-
-  g_file_set_contents (path, data, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-temp_dir_free (TempDir *dir)
-{
-  GDir *d = g_dir_open (dir->path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir->path, name, NULL);
-      g_unlink (path);
-    }
-  g_clear_pointer (&d, g_dir_close);
-  g_rmdir (dir->path);
-  g_free (dir->path);
-  g_free (dir);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TempDir, temp_dir_free)
 
 /* ---- URLs ---- */
 
@@ -720,7 +675,7 @@ test_html_to_text (void)
 static void
 test_state_roundtrip (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *path = g_build_filename (dir->path, "state", NULL);
   g_autoptr(NfFeedState) state = nf_feed_state_new (0);
   g_autoptr(NfFeedState) loaded = nf_feed_state_new (0);
@@ -787,8 +742,8 @@ test_state_bounded (void)
 static void
 test_state_errors (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
-  g_autofree char *other = temp_dir_write (dir, "notes.txt", "my precious notes\n");
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
+  g_autofree char *other = temp_dir_write (dir, "notes.txt", "my precious notes\n", -1);
   g_autofree char *under_file = g_build_filename (other, "state", NULL);
   g_autoptr(NfFeedState) state = nf_feed_state_new (0);
   g_autoptr(GError) error = NULL;
@@ -942,16 +897,16 @@ write_feed_a (TempDir  *dir,
 {
   g_autofree char *text = g_strdup_printf (feed_a, with_extra ? feed_a_extra : "");
 
-  return temp_dir_write (dir, "a.xml", text);
+  return temp_dir_write (dir, "a.xml", text, -1);
 }
 
 static void
 test_feedsrc_list (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *a = write_feed_a (dir, FALSE);
-  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b);
-  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "# my feeds\n\na.xml\n   b.xml  \n");
+  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b, -1);
+  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "# my feeds\n\na.xml\n   b.xml  \n", -1);
   g_autoptr(Harness) harness = harness_new (list, NULL);
   g_autoptr(GPtrArray) documents = harness_run_ok (harness);
   NfDocument *document;
@@ -1020,10 +975,10 @@ test_feedsrc_single_file (void)
 static void
 test_feedsrc_state (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *a = write_feed_a (dir, FALSE);
-  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b);
-  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "a.xml\nb.xml\n");
+  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b, -1);
+  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "a.xml\nb.xml\n", -1);
   g_autofree char *state = g_build_filename (dir->path, "seen.state", NULL);
   g_autofree char *quoted_state = nf_launch_quote (state);
   g_autofree char *properties = g_strdup_printf ("state=%s", quoted_state);
@@ -1066,11 +1021,11 @@ test_feedsrc_state (void)
 static void
 test_feedsrc_failing_feed (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *a = write_feed_a (dir, FALSE);
-  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b);
-  g_autofree char *bad = temp_dir_write (dir, "bad.xml", "<rss><channel><title>x</title>\n<item>&&&\n");
-  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "a.xml\nmissing.xml\nbad.xml\nb.xml\n");
+  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b, -1);
+  g_autofree char *bad = temp_dir_write (dir, "bad.xml", "<rss><channel><title>x</title>\n<item>&&&\n", -1);
+  g_autofree char *list = temp_dir_write (dir, "feeds.txt", "a.xml\nmissing.xml\nbad.xml\nb.xml\n", -1);
   g_autoptr(Harness) harness = harness_new (list, NULL);
   g_autoptr(GPtrArray) documents = harness_run_ok (harness);
   NfDocument *document;
@@ -1106,14 +1061,14 @@ test_feedsrc_failing_feed (void)
 static void
 test_feedsrc_opml_file (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *a = write_feed_a (dir, FALSE);
-  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b);
+  g_autofree char *b = temp_dir_write (dir, "b.xml", feed_b, -1);
   g_autofree char *opml = temp_dir_write (dir, "list.opml",
     "<opml version=\"2.0\"><body>\n"
     "<outline text=\"folder\"><outline text=\"B\" xmlUrl=\"b.xml\"/></outline>\n"
     "<outline text=\"A\" xmlUrl=\"a.xml\"/>\n"
-    "</body></opml>\n");
+    "</body></opml>\n", -1);
   g_autoptr(Harness) harness = harness_new (opml, NULL);
   g_autoptr(GPtrArray) documents = harness_run_ok (harness);
 
@@ -1196,7 +1151,7 @@ on_poll_timeout (gpointer user_data)
 static void
 test_feedsrc_interval (void)
 {
-  g_autoptr(TempDir) dir = temp_dir_new ();
+  g_autoptr(TempDir) dir = temp_dir_new ("nf-feeds");
   g_autofree char *a = write_feed_a (dir, FALSE);
   g_autoptr(Harness) harness = harness_new (a, "interval=1");
   PollTest test = { dir, g_cancellable_new (), g_main_loop_new (NULL, FALSE),
