@@ -378,10 +378,15 @@ queue_task (NfScheduler *self,
   task->from = from ? g_object_ref (from) : NULL;
   task->document = document ? g_object_ref (document) : NULL;
 
-  g_mutex_lock (&self->lock);
-  if (self->pool == NULL)
-    self->pool = g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL);
-  g_mutex_unlock (&self->lock);
+  /* With several threads the pool exists from the start; with one, it is
+   * made the first time an element pushes a held document. */
+  if (g_atomic_pointer_get (&self->pool) == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      if (self->pool == NULL)
+        g_atomic_pointer_set (&self->pool, g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL));
+      g_mutex_unlock (&self->lock);
+    }
   g_thread_pool_push (self->pool, task, NULL);
 }
 
@@ -537,6 +542,8 @@ _nf_scheduler_start (NfScheduler *self,
   self->on_finished = on_finished;
   self->finished_data = data;
   self->start_us = self->last_progress_us = g_get_monotonic_time ();
+  if (self->threads > 1)
+    self->pool = g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL);
 
   self->source_thread = g_thread_new ("nf-source", source_thread_main, self);
 }
