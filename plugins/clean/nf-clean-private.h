@@ -12,7 +12,71 @@ G_BEGIN_DECLS
 #define NF_TYPE_CLEAN (nf_clean_get_type ())
 G_DECLARE_FINAL_TYPE (NfClean, nf_clean, NF, CLEAN, NfFilter)
 
-/* nf-clean-html.c: the main content of a parsed page, as paragraphs */
+/**
+ * NfCleanFormat:
+ * @NF_CLEAN_FORMAT_TEXT: plain text, paragraphs separated by a blank line
+ * @NF_CLEAN_FORMAT_MARKDOWN: Markdown: headings, lists, quotes, tables, links and emphasis
+ * @NF_CLEAN_FORMAT_HTML: a minimal article HTML, safe to show: no scripts,
+ *   styles, event attributes or `javascript:` links
+ *
+ * What the `text` of a cleaned document holds.
+ */
+typedef enum
+{
+  NF_CLEAN_FORMAT_TEXT,
+  NF_CLEAN_FORMAT_MARKDOWN,
+  NF_CLEAN_FORMAT_HTML,
+} NfCleanFormat;
+
+#define NF_TYPE_CLEAN_FORMAT (nf_clean_format_get_type ())
+GType nf_clean_format_get_type (void);
+
+/* What a block of article text is, for the markdown and HTML outputs. */
+typedef enum
+{
+  NF_CLEAN_BLOCK_PARAGRAPH,
+  NF_CLEAN_BLOCK_HEADING,
+  NF_CLEAN_BLOCK_LIST_ITEM,
+  NF_CLEAN_BLOCK_PREFORMATTED,
+  NF_CLEAN_BLOCK_TABLE_ROW,
+  NF_CLEAN_BLOCK_CAPTION,
+} NfCleanBlockKind;
+
+/* One block of text: a paragraph, heading, list item, table row… */
+typedef struct
+{
+  xmlNode          *owner;       /* the block element; only valid while the tree lives */
+  NfCleanBlockKind  kind;
+  char             *text;        /* plain text, white space collapsed */
+  guint             chars;       /* code points of text */
+  guint             link_chars;  /* non-space code points inside <a> */
+  guint             all_chars;   /* non-space code points */
+} NfCleanBlock;
+
+void       nf_clean_block_free          (gpointer     block);
+
+/* nf-clean-junk.c: which elements are site furniture */
+gboolean   nf_clean_name_in             (const xmlChar      *name,
+                                         const char * const *table);
+GHashTable *nf_clean_measure_visible_text (xmlNode   *root);
+gsize      nf_clean_text_size           (GHashTable  *sizes,
+                                         xmlNode     *node);
+gboolean   nf_clean_is_junk             (xmlNode     *node,
+                                         GHashTable  *sizes,
+                                         gsize        page_size);
+
+/* nf-clean-blocks.c: the page cut into text blocks, furniture left out */
+GPtrArray *nf_clean_cut_into_blocks     (xmlNode     *root);
+
+/* nf-clean-parse.c: the page parsed, within size and depth bounds */
+htmlDocPtr nf_clean_parse_html          (GBytes      *content,
+                                         const char  *name,
+                                         const char  *uri,
+                                         gsize        max_size,
+                                         gboolean    *truncated,
+                                         GError     **error);
+
+/* nf-clean-html.c: the blocks of the article, in document order */
 GPtrArray *nf_clean_html_extract        (htmlDocPtr   doc,
                                          guint        min_paragraph_length);
 
@@ -24,7 +88,7 @@ char      *nf_clean_normalize_date      (const char  *value);
 /* nf-clean-text.c: line-level cleaning shared by HTML and plain text */
 char      *nf_clean_collapse_space      (const char  *text);
 gboolean   nf_clean_is_furniture_line   (const char  *line);
-char      *nf_clean_finish_paragraphs   (GPtrArray   *paragraphs,
+char      *nf_clean_finish_paragraphs   (GPtrArray   *blocks,
                                          NfDocument  *document,
                                          gboolean     move_notes);
 GPtrArray *nf_clean_split_plain_text    (const char  *text);

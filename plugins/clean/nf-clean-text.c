@@ -215,7 +215,7 @@ take_notes (const char *paragraph,
  * lines go, a "Previous/Next Article" line goes with the story title after
  * it, repeated paragraphs are kept once. */
 char *
-nf_clean_finish_paragraphs (GPtrArray  *paragraphs,
+nf_clean_finish_paragraphs (GPtrArray  *blocks,
                             NfDocument *document,
                             gboolean    move_notes)
 {
@@ -224,9 +224,10 @@ nf_clean_finish_paragraphs (GPtrArray  *paragraphs,
   g_autofree char *previous = NULL;
   gboolean skip_next = FALSE;
 
-  for (guint i = 0; i < paragraphs->len; i++)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      g_autofree char *spaced = nf_clean_collapse_space (g_ptr_array_index (paragraphs, i));
+      NfCleanBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *spaced = nf_clean_collapse_space (block->text);
       g_autofree char *text = g_utf8_normalize (spaced, -1, G_NORMALIZE_NFC);
 
       if (text == NULL || *text == '\0')
@@ -271,10 +272,21 @@ nf_clean_finish_paragraphs (GPtrArray  *paragraphs,
  * furniture lines ("Get a summary") are dropped one by one and the lines
  * left are joined; a story-link line and the line after it become
  * paragraphs of their own, for nf_clean_finish_paragraphs() to drop. */
+static void
+add_paragraph (GPtrArray *blocks,
+               char      *text)
+{
+  NfCleanBlock *block = g_new0 (NfCleanBlock, 1);
+
+  block->kind = NF_CLEAN_BLOCK_PARAGRAPH;
+  block->text = text;
+  g_ptr_array_add (blocks, block);
+}
+
 GPtrArray *
 nf_clean_split_plain_text (const char *text)
 {
-  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (nf_clean_block_free);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GString *current = g_string_new (NULL);
 
@@ -286,10 +298,10 @@ nf_clean_split_plain_text (const char *text)
       if (*line == '\0' || link)
         {
           if (current->len > 0)
-            g_ptr_array_add (paragraphs, g_strdup (current->str));
+            add_paragraph (paragraphs, g_strdup (current->str));
           g_string_truncate (current, 0);
           if (link)
-            g_ptr_array_add (paragraphs, g_steal_pointer (&line));
+            add_paragraph (paragraphs, g_steal_pointer (&line));
           continue;
         }
       if (nf_clean_is_furniture_line (line))
@@ -299,7 +311,7 @@ nf_clean_split_plain_text (const char *text)
       g_string_append (current, line);
     }
   if (current->len > 0)
-    g_ptr_array_add (paragraphs, g_strdup (current->str));
+    add_paragraph (paragraphs, g_strdup (current->str));
   g_string_free (current, TRUE);
 
   return paragraphs;

@@ -29,27 +29,40 @@
 #include "nf-clean-private.h"
 
 #include <string.h>
+#include <libxml/parserInternals.h>
 
 NF_DEBUG_CATEGORY_STATIC (clean_debug);
 
 #define DEFAULT_MIN_PARAGRAPH_LENGTH 25
+/* Far above any news page (the largest are a few MB, mostly scripts), far
+ * below what would make the tree blow the memory of a busy worker. */
+#define DEFAULT_MAX_SIZE (32 * 1024 * 1024)
 
 struct _NfClean
 {
   NfFilter parent_instance;
 
-  guint    min_paragraph_length;
-  gboolean source_notes;
+  guint          min_paragraph_length;
+  gboolean       source_notes;
+  guint64        max_size;
+  NfCleanFormat  format;
 };
 
 enum {
   PROP_0,
   PROP_MIN_PARAGRAPH_LENGTH,
   PROP_SOURCE_NOTES,
+  PROP_MAX_SIZE,
+  PROP_FORMAT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ENUM_TYPE (NfCleanFormat, nf_clean_format,
+  G_DEFINE_ENUM_VALUE (NF_CLEAN_FORMAT_TEXT, "text"),
+  G_DEFINE_ENUM_VALUE (NF_CLEAN_FORMAT_MARKDOWN, "markdown"),
+  G_DEFINE_ENUM_VALUE (NF_CLEAN_FORMAT_HTML, "html"))
 
 G_DEFINE_FINAL_TYPE (NfClean, nf_clean, NF_TYPE_FILTER)
 
@@ -91,42 +104,38 @@ clean_html (NfClean     *self,
             NfDocument  *document,
             GError     **error)
 {
-  GBytes *content = nf_document_get_content (document);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (content, &size);
   htmlDocPtr doc;
+  gboolean truncated = FALSE;
   g_autoptr(GPtrArray) paragraphs = NULL;
   g_autofree char *text = NULL;
 
-  if (size > G_MAXINT)
-    {
-      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_TOO_LARGE,
-                   "%s is too large to parse (%" G_GSIZE_FORMAT " bytes)",
-                   document_name (document), size);
-      return FALSE;
-    }
-
-  doc = htmlReadMemory (data != NULL ? data : "", (int) size, nf_document_get_uri (document), "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  doc = nf_clean_parse_html (nf_document_get_content (document), document_name (document),
+                             nf_document_get_uri (document), MIN (self->max_size, G_MAXSIZE),
+                             &truncated, error);
   if (doc == NULL)
-    {
-      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
-                   "no article found in %s: the page holds no markup", document_name (document));
-      return FALSE;
-    }
+    return FALSE;
 
   nf_clean_meta_read (doc, document);
   paragraphs = nf_clean_html_extract (doc, self->min_paragraph_length);
   xmlFreeDoc (doc);
 
   text = nf_clean_finish_paragraphs (paragraphs, document, FALSE);
+  if (*text == '\0' && truncated)
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FORMAT,
+                   "no article found in %s: its markup nests deeper than %u elements, where the parser stops",
+                   document_name (document), xmlParserMaxDepth);
+      return FALSE;
+    }
   if (*text == '\0')
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
                    "no article found in %s", document_name (document));
       return FALSE;
     }
+  if (truncated)
+    NF_CAT_WARNING (clean_debug, "%s: markup nests deeper than %u elements; the text after that depth is lost",
+                    document_name (document), xmlParserMaxDepth);
   nf_document_take_text (document, g_steal_pointer (&text));
   return TRUE;
 }
@@ -142,7 +151,7 @@ take_plain_title (NfDocument *document,
 
   if (paragraphs->len < 2 || nf_document_get_title (document) != NULL)
     return;
-  first = g_ptr_array_index (paragraphs, 0);
+  first = ((NfCleanBlock *) g_ptr_array_index (paragraphs, 0))->text;
   len = strlen (first);
   if (len == 0 || len > 250 || first[len - 1] == '.' || strchr (first, '\n') != NULL)
     return;
@@ -218,6 +227,12 @@ nf_clean_get_property (GObject    *object,
     case PROP_SOURCE_NOTES:
       g_value_set_boolean (value, self->source_notes);
       break;
+    case PROP_MAX_SIZE:
+      g_value_set_uint64 (value, self->max_size);
+      break;
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->format);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -238,6 +253,16 @@ nf_clean_set_property (GObject      *object,
       break;
     case PROP_SOURCE_NOTES:
       nf_property_update_boolean (object, &self->source_notes, value, pspec);
+      break;
+    case PROP_MAX_SIZE:
+      nf_property_update_uint64 (object, &self->max_size, value, pspec);
+      break;
+    case PROP_FORMAT:
+      if (self->format != (NfCleanFormat) g_value_get_enum (value))
+        {
+          self->format = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -281,6 +306,32 @@ nf_clean_class_init (NfCleanClass *klass)
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * NfClean:max-size:
+   *
+   * The largest HTML page, in bytes, the element parses. A larger page
+   * fails with %NF_ELEMENT_ERROR_TOO_LARGE rather than growing a tree
+   * many times its size.
+   */
+  properties[PROP_MAX_SIZE] =
+    g_param_spec_uint64 ("max-size", "Maximum size",
+                         "Largest HTML page in bytes that is parsed; larger pages fail",
+                         1024, G_MAXINT, DEFAULT_MAX_SIZE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * NfClean:format:
+   *
+   * What the document's `text` holds: plain text (the default, what
+   * `summarize` and `tag` read), Markdown with headings, lists, links and
+   * emphasis, or a minimal HTML safe to show in an application.
+   */
+  properties[PROP_FORMAT] =
+    g_param_spec_enum ("format", "Format",
+                       "What the text holds: plain text, Markdown, or safe minimal HTML",
+                       NF_TYPE_CLEAN_FORMAT, NF_CLEAN_FORMAT_TEXT,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   nf_element_class_set_metadata (element_class,
@@ -300,4 +351,6 @@ nf_clean_init (NfClean *self)
 {
   self->min_paragraph_length = DEFAULT_MIN_PARAGRAPH_LENGTH;
   self->source_notes = TRUE;
+  self->max_size = DEFAULT_MAX_SIZE;
+  self->format = NF_CLEAN_FORMAT_TEXT;
 }

@@ -1,0 +1,217 @@
+/* nf-clean-junk.c: which elements of a page are site furniture
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Tags that are never article text (scripts, navigation, forms), hidden
+ * elements, ARIA roles of page furniture, and class or id words that name
+ * share bars, comments, related stories, newsletters, cookie banners, ads…
+ * Class words are hints only: an element they would drop that holds a good
+ * part of the page's visible text is kept.
+ */
+#include "nf-clean-private.h"
+
+#include <string.h>
+
+gboolean
+nf_clean_name_in (const xmlChar      *name,
+         const char * const *table)
+{
+  for (guint i = 0; table[i] != NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) name, table[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Never article text, whatever their content. */
+static const char * const junk_tags[] = {
+  "script", "style", "noscript", "template", "nav", "aside", "form", "button",
+  "iframe", "svg", "select", "input", "textarea", "label", "object", "embed",
+  "canvas", "video", "audio", "menu", "dialog", "head", "link", "meta", "header",
+  "math", "map", NULL
+};
+
+/* Class and id words that mark furniture. Short words must be a whole
+ * word of the class ("ad", not "header"); longer ones may be part of one
+ * ("sharebar", "commentlist"). */
+static const char * const junk_words[] = {
+  "ad", "ads", "nav", "menu", "tags", "tag", "bio", "hidden",
+  "footer", "byline", "meta", "print", "skip", "toolbar", "pager", "pagination",
+  "masthead", "author", "tldr", "sr", "dateline", "caption-credit", "credit", NULL
+};
+/* Parts that mark furniture whatever else the class says. */
+static const char * const strong_junk_parts[] = {
+  "comment", "share", "sharing", "related", "newsletter", "cookie", "consent",
+  "gdpr", "promo", "advert", "sponsor", "breadcrumb", "outbrain", "taboola", NULL
+};
+/* Parts that mark furniture unless the class also names content
+ * ("l-sidebar-fixed l-article-body", "entry-content-read-more"). */
+static const char * const weak_junk_parts[] = {
+  "social", "recommend", "subscri", "signup", "sidebar", "widget", "popup",
+  "modal", "banner", "teaser", "more-stories", "readmore", "read-more",
+  "further-reading", "navigation", "anzeige", "werbung", "paywall", "login",
+  "disclaimer", NULL
+};
+static const char * const content_parts[] = {
+  "article", "content", "story", "body", "entry", "post", "text", "main", "artikel", NULL
+};
+
+static gboolean
+contains_any (const char         *haystack,
+              const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (haystack, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+class_words_say_junk (const char *value)
+{
+  g_autofree char *lower = g_ascii_strdown (value, -1);
+  g_auto(GStrv) words = NULL;
+  gboolean names_content;
+
+  if (contains_any (lower, strong_junk_parts))
+    return TRUE;
+  names_content = contains_any (lower, content_parts);
+  if (names_content)
+    return FALSE;
+  if (contains_any (lower, weak_junk_parts))
+    return TRUE;
+
+  g_strdelimit (lower, "-_:. \t\n", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    for (guint j = 0; junk_words[j] != NULL; j++)
+      if (strcmp (words[i], junk_words[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+attr_says (xmlNode    *node,
+           const char *name,
+           gboolean  (*test) (const char *))
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  gboolean result = value != NULL && test ((const char *) value);
+
+  xmlFree (value);
+  return result;
+}
+
+static gboolean
+style_hides (const char *style)
+{
+  g_autofree char *lower = g_ascii_strdown (style, -1);
+  g_autofree char *compact = NULL;
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = lower; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (s, *p);
+  compact = g_string_free (s, FALSE);
+  return strstr (compact, "display:none") != NULL || strstr (compact, "visibility:hidden") != NULL;
+}
+
+static gboolean
+is_true (const char *value)
+{
+  return g_ascii_strcasecmp (value, "true") == 0;
+}
+
+static gboolean
+role_is_furniture (const char *role)
+{
+  static const char * const roles[] = {
+    "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog",
+    "menu", "menubar", "search", "form", "button", NULL
+  };
+  return nf_clean_name_in ((const xmlChar *) role, roles);
+}
+
+static gboolean
+has_ancestor (xmlNode    *node,
+              const char *name)
+{
+  for (xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (g_ascii_strcasecmp ((const char *) p->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_invisible (xmlNode *node)
+{
+  static const char * const tags[] = { "script", "style", "noscript", "template", "head", NULL };
+
+  return nf_clean_name_in (node->name, tags);
+}
+
+/* The visible text under every element, in bytes: a text node counts for
+ * all its ancestors. Script bodies (often a JSON copy of the whole page)
+ * do not count. */
+GHashTable *
+nf_clean_measure_visible_text (xmlNode *root)
+{
+  GHashTable *sizes = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (node->type == XML_TEXT_NODE && node->content != NULL)
+        {
+          gsize len = strlen ((const char *) node->content);
+          for (xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+            g_hash_table_insert (sizes, p,
+                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (sizes, p)) + len));
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE || is_invisible (node))
+        continue;
+      for (xmlNode *child = node->last; child != NULL; child = child->prev)
+        g_ptr_array_add (stack, child);
+    }
+  return sizes;
+}
+
+gsize
+nf_clean_text_size (GHashTable *sizes,
+           xmlNode    *node)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (sizes, node));
+}
+
+/* Whether @node and everything under it is site furniture. Class and id
+ * words are hints: an element they would drop that holds a good part of
+ * the page's text (a "content-with-sidebar" wrapper) is kept. */
+gboolean
+nf_clean_is_junk (xmlNode    *node,
+         GHashTable *sizes,
+         gsize       page_size)
+{
+  const xmlChar *name = node->name;
+
+  if (nf_clean_name_in (name, junk_tags))
+    return TRUE;
+  if (g_ascii_strcasecmp ((const char *) name, "footer") == 0)
+    return !has_ancestor (node, "blockquote");
+  if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL)
+    return TRUE;
+  if (attr_says (node, "aria-hidden", is_true) ||
+      attr_says (node, "style", style_hides) ||
+      attr_says (node, "role", role_is_furniture))
+    return TRUE;
+
+  /* The containers that hold everything are never dropped for their class. */
+  if (nf_clean_name_in (name, (const char * const[]) { "html", "body", "article", "main", NULL }))
+    return FALSE;
+  if (!attr_says (node, "class", class_words_say_junk) &&
+      !attr_says (node, "id", class_words_say_junk))
+    return FALSE;
+  return nf_clean_text_size (sizes, node) * 3 < page_size;
+}
