@@ -2,37 +2,12 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#include <newsfilter.h>
-
-/* Runs `filesrc location=DATA/@name ! clean ! appsink` and returns the one
- * document that came out. */
-static NfDocument *
-clean_file (const char *name)
-{
-  const char *srcdir = g_getenv ("NF_TEST_SRCDIR");
-  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "clean", "data", name, NULL);
-  g_autofree char *quoted = nf_launch_quote (path);
-  g_autofree char *description =
-    g_strdup_printf ("filesrc location=%s ! clean ! appsink name=out emit-signals=false", quoted);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NfPipeline) pipeline = nf_parse_launch (description, &error);
-  NfElement *sink;
-  NfDocument *document;
-
-  g_assert_no_error (error);
-  nf_pipeline_run (pipeline, NULL, &error);
-  g_assert_no_error (error);
-  sink = nf_pipeline_get_by_name (pipeline, "out");
-  document = nf_app_sink_pull_document (NF_APP_SINK (sink));
-  g_assert_nonnull (document);
-  g_assert_null (nf_app_sink_pull_document (NF_APP_SINK (sink)));
-  return document;
-}
+#include "clean-test-util.h"
 
 static void
 test_clean_semantic_text (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("semantic.html");
+  g_autoptr(NfDocument) doc = clean_test_file ("semantic.html", NULL);
 
   g_assert_null (nf_document_get_error (doc));
   g_assert_cmpstr (nf_document_get_text (doc), ==,
@@ -51,7 +26,7 @@ test_clean_semantic_text (void)
 static void
 test_clean_json_ld_metadata (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("semantic.html");
+  g_autoptr(NfDocument) doc = clean_test_file ("semantic.html", NULL);
   const char * const *authors = nf_document_get_authors (doc);
 
   g_assert_cmpstr (nf_document_get_title (doc), ==, "Ferry line reopens after winter storms");
@@ -71,7 +46,7 @@ test_clean_json_ld_metadata (void)
 static void
 test_clean_open_graph_metadata (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("metaonly.html");
+  g_autoptr(NfDocument) doc = clean_test_file ("metaonly.html", NULL);
   const char * const *authors = nf_document_get_authors (doc);
 
   g_assert_cmpstr (nf_document_get_title (doc), ==, "Library extends its opening hours");
@@ -90,7 +65,7 @@ test_clean_open_graph_metadata (void)
 static void
 test_clean_time_and_title (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("timeonly.html");
+  g_autoptr(NfDocument) doc = clean_test_file ("timeonly.html", NULL);
 
   g_assert_cmpstr (nf_document_get_title (doc), ==, "Harbour festival draws record crowd");
   g_assert_cmpstr (nf_document_get_published (doc), ==, "2026-07-12T18:30:00Z");
@@ -101,7 +76,7 @@ test_clean_time_and_title (void)
 static void
 test_clean_no_article (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("noarticle.html");
+  g_autoptr(NfDocument) doc = clean_test_file ("noarticle.html", NULL);
   const GError *error = nf_document_get_error (doc);
 
   g_assert_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY);
@@ -111,7 +86,7 @@ test_clean_no_article (void)
 static void
 test_clean_plain_text (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("plain.txt");
+  g_autoptr(NfDocument) doc = clean_test_file ("plain.txt", NULL);
   GPtrArray *tags = nf_document_get_tags (doc);
 
   g_assert_null (nf_document_get_error (doc));
@@ -128,7 +103,7 @@ test_clean_plain_text (void)
 static void
 test_clean_nfc (void)
 {
-  g_autoptr(NfDocument) doc = clean_file ("nfd.txt");
+  g_autoptr(NfDocument) doc = clean_test_file ("nfd.txt", NULL);
 
   g_assert_cmpstr (nf_document_get_text (doc), ==,
     "Caf\xc3\xa9 owners welcome the new market square, which opens on Friday with twenty stalls.");
