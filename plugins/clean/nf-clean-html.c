@@ -19,6 +19,11 @@
 
 #include <string.h>
 
+/* A story among other <article>s: at least two of them, and it holds at
+ * least half the prose (percent). */
+#define MARKED_MIN_COUNT 2
+#define MARKED_MIN_SHARE 50
+
 /* Prose: long enough to be a sentence, and not mostly link text. */
 static gboolean
 block_is_prose (const NfCleanBlock *block,
@@ -35,8 +40,9 @@ block_is_links (const NfCleanBlock *block)
 
 /* Step 2: each element's score is the prose under it, in code points. */
 static GHashTable *
-score_elements (GPtrArray *blocks,
-                guint      min_length)
+score_elements (GPtrArray  *blocks,
+                GHashTable *teasers,
+                guint       min_length)
 {
   GHashTable *scores = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -44,7 +50,7 @@ score_elements (GPtrArray *blocks,
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
 
-      if (!block_is_prose (block, min_length))
+      if (!block_is_prose (block, min_length) || g_hash_table_contains (teasers, block))
         continue;
       for (xmlNode *p = block->owner; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
         {
@@ -99,6 +105,51 @@ find_article (xmlNode    *root,
 }
 
 static gboolean
+is_marked_article (xmlNode *node)
+{
+  return g_ascii_strcasecmp ((const char *) node->name, "article") == 0;
+}
+
+/* Pages mark their story with <article>. When the prose found spreads
+ * over several of them (the story and a feed of other stories, each an
+ * <article> too), the one holding most of it is the story. */
+static xmlNode *
+narrow_to_marked_article (xmlNode    *found,
+                          GHashTable *scores)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  gsize total = score_of (scores, found);
+  xmlNode *best = NULL;
+  gsize best_score = 0;
+  guint marked = 0;
+
+  for (xmlNode *child = found->children; child != NULL; child = child->next)
+    g_ptr_array_add (stack, child);
+  while (stack->len > 0)
+    {
+      xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (node->type != XML_ELEMENT_NODE || score_of (scores, node) == 0)
+        continue;
+      if (is_marked_article (node))
+        {
+          marked++;
+          if (score_of (scores, node) > best_score)
+            {
+              best = node;
+              best_score = score_of (scores, node);
+            }
+          continue;
+        }
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        g_ptr_array_add (stack, child);
+    }
+  if (marked >= MARKED_MIN_COUNT && best_score * 100 >= total * MARKED_MIN_SHARE)
+    return best;
+  return found;
+}
+
+static gboolean
 is_inside (xmlNode *node,
            xmlNode *ancestor)
 {
@@ -132,22 +183,24 @@ nf_clean_html_extract (htmlDocPtr doc,
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GHashTable) scores = NULL;
+  g_autoptr(GHashTable) teasers = NULL;
   xmlNode *article;
 
   if (root == NULL)
     return paragraphs;
 
   blocks = nf_clean_cut_into_blocks (root);
-  scores = score_elements (blocks, min_paragraph_length);
+  teasers = nf_clean_find_teasers (blocks);
+  scores = score_elements (blocks, teasers, min_paragraph_length);
   if (score_of (scores, root) == 0)
     return paragraphs;
 
-  article = find_article (root, scores);
+  article = narrow_to_marked_article (find_article (root, scores), scores);
   for (guint i = 0; i < blocks->len; i++)
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
 
-      if (!is_inside (block->owner, article))
+      if (!is_inside (block->owner, article) || g_hash_table_contains (teasers, block))
         continue;
       /* a lone link list (tags, "more on this") is not prose; a heading
        * that is a link to itself is kept */

@@ -41,7 +41,8 @@ static const char * const junk_words[] = {
 /* Parts that mark furniture whatever else the class says. */
 static const char * const strong_junk_parts[] = {
   "comment", "share", "sharing", "related", "newsletter", "cookie", "consent",
-  "gdpr", "promo", "advert", "sponsor", "breadcrumb", "outbrain", "taboola", NULL
+  "gdpr", "promo", "advert", "sponsor", "breadcrumb", "outbrain", "taboola", "footer",
+  "copyright", NULL
 };
 /* Parts that mark furniture unless the class also names content
  * ("l-sidebar-fixed l-article-body", "entry-content-read-more"). */

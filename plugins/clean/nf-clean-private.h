@@ -76,6 +76,9 @@ htmlDocPtr nf_clean_parse_html          (GBytes      *content,
                                          gboolean    *truncated,
                                          GError     **error);
 
+/* nf-clean-teasers.c: lists of teasers for other stories */
+GHashTable *nf_clean_find_teasers       (GPtrArray   *blocks);
+
 /* nf-clean-html.c: the blocks of the article, in document order */
 GPtrArray *nf_clean_html_extract        (htmlDocPtr   doc,
                                          guint        min_paragraph_length);
