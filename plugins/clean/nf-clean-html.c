@@ -22,6 +22,7 @@
 /* A story among other <article>s: at least two of them, and it holds at
  * least half the prose (percent). */
 #define MARKED_MIN_COUNT 2
+#define OWN_TEXT_MIN_CHARS 40
 #define MARKED_MIN_SHARE 50
 
 /* Prose: long enough to be a sentence, and not mostly link text. */
@@ -36,6 +37,14 @@ static gboolean
 block_is_links (const NfCleanBlock *block)
 {
   return block->all_chars > 0 && block->link_chars * 2 >= block->all_chars;
+}
+
+/* A link list (tags, "more on this") has little text outside its links;
+ * a paragraph whose names link to hover cards has a sentence of its own. */
+static gboolean
+block_is_link_list (const NfCleanBlock *block)
+{
+  return block_is_links (block) && block->all_chars - block->link_chars < OWN_TEXT_MIN_CHARS;
 }
 
 /* Step 2: each element's score is the prose under it, in code points. */
@@ -108,6 +117,28 @@ static gboolean
 is_marked_article (xmlNode *node)
 {
   return g_ascii_strcasecmp ((const char *) node->name, "article") == 0;
+}
+
+static gboolean
+is_article_body (xmlNode *node)
+{
+  xmlChar *prop = xmlGetProp (node, (const xmlChar *) "itemprop");
+  gboolean result = prop != NULL && g_ascii_strcasecmp ((const char *) prop, "articleBody") == 0;
+
+  xmlFree (prop);
+  return result;
+}
+
+/* schema.org's articleBody marks the whole body. The descent stops where
+ * the prose spreads out, which on a page that splits its body into
+ * several containers is one of them: widen to the marked body. */
+static xmlNode *
+widen_to_article_body (xmlNode *found)
+{
+  for (xmlNode *p = found; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (is_article_body (p))
+      return p;
+  return found;
 }
 
 /* Pages mark their story with <article>. When the prose found spreads
@@ -195,7 +226,7 @@ nf_clean_html_extract (htmlDocPtr doc,
   if (score_of (scores, root) == 0)
     return paragraphs;
 
-  article = narrow_to_marked_article (find_article (root, scores), scores);
+  article = widen_to_article_body (narrow_to_marked_article (find_article (root, scores), scores));
   for (guint i = 0; i < blocks->len; i++)
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
@@ -204,7 +235,7 @@ nf_clean_html_extract (htmlDocPtr doc,
         continue;
       /* a lone link list (tags, "more on this") is not prose; a heading
        * that is a link to itself is kept */
-      if (block_is_links (block) && !is_heading (block->owner))
+      if (block_is_link_list (block) && !is_heading (block->owner))
         continue;
       /* the headline goes to the title, not the text */
       if (g_ascii_strcasecmp ((const char *) block->owner->name, "h1") == 0)
