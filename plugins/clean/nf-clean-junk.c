@@ -36,7 +36,8 @@ static const char * const junk_tags[] = {
 static const char * const junk_words[] = {
   "ad", "ads", "nav", "menu", "tags", "tag", "bio", "hidden",
   "footer", "byline", "meta", "print", "skip", "toolbar", "pager", "pagination",
-  "masthead", "author", "tldr", "sr", "dateline", "caption-credit", "credit", NULL
+  "masthead", "author", "tldr", "sr", "dateline", "caption-credit", "credit", "next",
+  "prev", "previous", "prevnext", "nextprev", NULL
 };
 /* Parts that mark furniture whatever else the class says. */
 static const char * const strong_junk_parts[] = {
