@@ -202,13 +202,15 @@ is_heading (xmlNode *node)
  * nf_clean_html_extract:
  * @doc: a parsed page
  * @min_paragraph_length: code points a block needs to count as prose
+ * @format: the format the blocks' markup is wanted in
  *
  * Returns: (transfer full): the article's #NfCleanBlock<!-- -->s in
  *   document order, empty when the page holds no prose
  */
 GPtrArray *
-nf_clean_html_extract (htmlDocPtr doc,
-                       guint      min_paragraph_length)
+nf_clean_html_extract (htmlDocPtr    doc,
+                       guint         min_paragraph_length,
+                       NfCleanFormat format)
 {
   GPtrArray *paragraphs = g_ptr_array_new_with_free_func (nf_clean_block_free);
   xmlNode *root = xmlDocGetRootElement (doc);
@@ -220,7 +222,7 @@ nf_clean_html_extract (htmlDocPtr doc,
   if (root == NULL)
     return paragraphs;
 
-  blocks = nf_clean_cut_into_blocks (root);
+  blocks = nf_clean_cut_into_blocks (root, format);
   teasers = nf_clean_find_teasers (blocks);
   scores = score_elements (blocks, teasers, min_paragraph_length);
   if (score_of (scores, root) == 0)

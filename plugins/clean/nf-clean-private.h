@@ -51,6 +51,22 @@ typedef struct
   guint             chars;       /* code points of text */
   guint             link_chars;  /* non-space code points inside <a> */
   guint             all_chars;   /* non-space code points */
+
+  /* Structure, for the markdown and HTML outputs (nf-clean-render.c) */
+  char             *markup;      /* inline markup in the output format, or
+                                  * NULL: the text is escaped when rendered */
+  guint             level;       /* heading level, 1–6 */
+  guint             depth;       /* list items: ul/ol ancestors − 1 */
+  guint             cells;       /* table rows: cells */
+  guintptr          unit;        /* the element the block is a piece of
+                                  * (li, p…): pieces cut by <br> or by a
+                                  * nested block are rejoined */
+  guintptr          group;       /* the list or table of an item or row */
+  guintptr          quote_group; /* the blockquote of a quoted block */
+  guint             ordered : 1; /* list items: the list is <ol> */
+  guint             header : 1;  /* table rows: all cells are <th> */
+  guint             quoted : 1;  /* inside a <blockquote> */
+  guint             after_br : 1; /* the piece starts after a <br> */
 } NfCleanBlock;
 
 void       nf_clean_block_free          (gpointer     block);
@@ -66,10 +82,12 @@ gboolean   nf_clean_is_junk             (xmlNode     *node,
                                          gsize        page_size);
 
 /* nf-clean-blocks.c: the page cut into text blocks, furniture left out */
-GPtrArray *nf_clean_cut_into_blocks     (xmlNode     *root);
+GPtrArray *nf_clean_cut_into_blocks     (xmlNode      *root,
+                                         NfCleanFormat format);
 
 /* nf-clean-parse.c: the page parsed, within size and depth bounds */
-htmlDocPtr nf_clean_parse_html          (GBytes      *content,
+htmlDocPtr nf_clean_parse_page          (GBytes      *content,
+                                         const char  *content_type,
                                          const char  *name,
                                          const char  *uri,
                                          gsize        max_size,
@@ -81,9 +99,10 @@ GHashTable *nf_clean_find_teasers       (GPtrArray   *blocks);
 
 /* nf-clean-html.c: the blocks of the article, in document order */
 GPtrArray *nf_clean_html_extract        (htmlDocPtr   doc,
-                                         guint        min_paragraph_length);
+                                         guint        min_paragraph_length,
+                                         NfCleanFormat format);
 
-/* nf-clean-meta.c: title, authors, dates… from JSON-LD, Open Graph, <meta>, <time> */
+/* nf-clean-meta.c: title, authors, dates… from JSON-LD, Open Graph, <meta>, <time>, the byline */
 void       nf_clean_meta_read           (htmlDocPtr   doc,
                                          NfDocument  *document);
 char      *nf_clean_normalize_date      (const char  *value);
@@ -93,7 +112,25 @@ char      *nf_clean_collapse_space      (const char  *text);
 gboolean   nf_clean_is_furniture_line   (const char  *line);
 char      *nf_clean_finish_paragraphs   (GPtrArray   *blocks,
                                          NfDocument  *document,
-                                         gboolean     move_notes);
+                                         gboolean     move_notes,
+                                         NfCleanFormat format);
 GPtrArray *nf_clean_split_plain_text    (const char  *text);
+
+/* nf-clean-render.c: kept blocks joined into the text, in its format */
+typedef struct _NfCleanRenderer NfCleanRenderer;
+
+void       nf_clean_escape_char         (GString     *out,
+                                         gunichar     c,
+                                         NfCleanFormat format,
+                                         gboolean     in_cell);
+const char *nf_clean_escape_line_start (GString     *out,
+                                         const char  *text,
+                                         NfCleanFormat format);
+NfCleanRenderer *nf_clean_renderer_new  (NfCleanFormat format);
+void       nf_clean_renderer_add        (NfCleanRenderer    *renderer,
+                                         const NfCleanBlock *block,
+                                         const char         *text,
+                                         const char         *markup);
+char      *nf_clean_renderer_finish     (NfCleanRenderer    *renderer);
 
 G_END_DECLS

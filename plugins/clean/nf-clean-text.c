@@ -211,24 +211,43 @@ take_notes (const char *paragraph,
   }
 }
 
+/* The markup of a kept block, NFC like its text; %NULL when the block
+ * has none, or when its text lost notes the markup still holds. */
+static char *
+kept_markup (const NfCleanBlock *block,
+             gboolean            notes_taken)
+{
+  if (block->markup == NULL || notes_taken)
+    return NULL;
+  return g_utf8_normalize (block->markup, -1, G_NORMALIZE_NFC);
+}
+
 /* Normalises, filters and joins the paragraphs of an article: furniture
  * lines go, a "Previous/Next Article" line goes with the story title after
- * it, repeated paragraphs are kept once. */
+ * it, repeated paragraphs are kept once. Blocks are judged by their plain
+ * text whatever the @format; the ones kept are written in it
+ * (nf-clean-render.c). */
 char *
-nf_clean_finish_paragraphs (GPtrArray  *blocks,
-                            NfDocument *document,
-                            gboolean    move_notes)
+nf_clean_finish_paragraphs (GPtrArray     *blocks,
+                            NfDocument    *document,
+                            gboolean       move_notes,
+                            NfCleanFormat  format)
 {
   GString *out = g_string_new (NULL);
+  NfCleanRenderer *renderer = NULL;
   const char *title = nf_document_get_title (document);
   g_autofree char *previous = NULL;
   gboolean skip_next = FALSE;
+
+  if (format != NF_CLEAN_FORMAT_TEXT)
+    renderer = nf_clean_renderer_new (format);
 
   for (guint i = 0; i < blocks->len; i++)
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
       g_autofree char *spaced = nf_clean_collapse_space (block->text);
       g_autofree char *text = g_utf8_normalize (spaced, -1, G_NORMALIZE_NFC);
+      gboolean notes_taken = FALSE;
 
       if (text == NULL || *text == '\0')
         continue;
@@ -245,11 +264,12 @@ nf_clean_finish_paragraphs (GPtrArray  *blocks,
         }
       if (nf_clean_is_furniture_line (text))
         continue;
-      if (title != NULL && out->len == 0 && strcmp (text, title) == 0)
+      if (title != NULL && previous == NULL && strcmp (text, title) == 0)
         continue;
       if (move_notes)
         {
           char *kept = take_notes (text, document);
+          notes_taken = strcmp (kept, text) != 0;
           g_free (text);
           text = kept;
           if (*text == '\0')
@@ -258,13 +278,26 @@ nf_clean_finish_paragraphs (GPtrArray  *blocks,
       if (previous != NULL && strcmp (previous, text) == 0)
         continue;
 
-      if (out->len > 0)
-        g_string_append (out, "\n\n");
-      g_string_append (out, text);
+      if (renderer != NULL)
+        {
+          g_autofree char *markup = kept_markup (block, notes_taken);
+          nf_clean_renderer_add (renderer, block, text, markup);
+        }
+      else
+        {
+          if (out->len > 0)
+            g_string_append (out, "\n\n");
+          g_string_append (out, text);
+        }
       g_free (previous);
       previous = g_steal_pointer (&text);
     }
 
+  if (renderer != NULL)
+    {
+      g_string_free (out, TRUE);
+      return nf_clean_renderer_finish (renderer);
+    }
   return g_string_free (out, FALSE);
 }
 

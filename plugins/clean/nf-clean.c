@@ -9,8 +9,8 @@
  * `clean` turns a news page into its article: the body text, paragraphs
  * separated by a blank line, and the metadata — title, authors, published
  * and modified dates (ISO 8601, UTC), language, site name, canonical URL,
- * lead image and description — read from JSON-LD, Open Graph, `<meta>` and
- * `<time>`, in that order of trust. The headline goes to the title, not
+ * lead image and description — read from JSON-LD, Open Graph, `<meta>`,
+ * `<time>` and the visible byline, in that order of trust. The headline goes to the title, not
  * into the text.
  *
  * An HTML document (content type `text/html`) is parsed with libxml2's
@@ -25,6 +25,25 @@
  * (`[Source: …]`, `[Context: …]`…) move from the body to `source` tags.
  *
  * A page without an article fails with %NF_ELEMENT_ERROR_EMPTY.
+ *
+ * The `format` property chooses what `text` holds: plain text (the
+ * default), Markdown, or a minimal HTML of the article. The blocks are
+ * found and filtered the same way in every format; only how the kept
+ * ones are written differs. Markdown writes headings (`##`), list items
+ * (`- `, `1. `, nested ones indented), quotes (`> `), fenced
+ * preformatted text, tables (`| a | b |`), links (`[text](url)`),
+ * emphasis and code. HTML writes the same with p, h2…, ul/ol/li,
+ * blockquote, pre, table/tr/th/td, figure/figcaption, a, em, strong,
+ * code, sub and sup, and nothing else: no script, style, class or event
+ * attribute, text escaped, links resolved against the page's address and
+ * kept only for http, https and mailto (a `javascript:` or `data:` link
+ * keeps its text and loses the link), so it is safe to show.
+ *
+ * There is one text field, and the elements after `clean` read it:
+ * `summarize` and `tag` take it as plain prose, and their sentences and
+ * mention offsets are counted in it. A pipeline that summarises or tags
+ * therefore keeps the default `format=text`; Markdown and HTML are for
+ * pipelines that end in a reader (`clean format=html ! jsonsink`).
  */
 #include "nf-clean-private.h"
 
@@ -109,17 +128,18 @@ clean_html (NfClean     *self,
   g_autoptr(GPtrArray) paragraphs = NULL;
   g_autofree char *text = NULL;
 
-  doc = nf_clean_parse_html (nf_document_get_content (document), document_name (document),
+  doc = nf_clean_parse_page (nf_document_get_content (document), nf_document_get_content_type (document),
+                             document_name (document),
                              nf_document_get_uri (document), MIN (self->max_size, G_MAXSIZE),
                              &truncated, error);
   if (doc == NULL)
     return FALSE;
 
   nf_clean_meta_read (doc, document);
-  paragraphs = nf_clean_html_extract (doc, self->min_paragraph_length);
+  paragraphs = nf_clean_html_extract (doc, self->min_paragraph_length, self->format);
   xmlFreeDoc (doc);
 
-  text = nf_clean_finish_paragraphs (paragraphs, document, FALSE);
+  text = nf_clean_finish_paragraphs (paragraphs, document, FALSE, self->format);
   if (*text == '\0' && truncated)
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FORMAT,
@@ -171,7 +191,7 @@ clean_plain_text (NfClean     *self,
   g_autofree char *text = NULL;
 
   take_plain_title (document, paragraphs);
-  text = nf_clean_finish_paragraphs (paragraphs, document, self->source_notes);
+  text = nf_clean_finish_paragraphs (paragraphs, document, self->source_notes, self->format);
   if (*text == '\0')
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_EMPTY,
@@ -322,9 +342,13 @@ nf_clean_class_init (NfCleanClass *klass)
   /**
    * NfClean:format:
    *
-   * What the document's `text` holds: plain text (the default, what
-   * `summarize` and `tag` read), Markdown with headings, lists, links and
-   * emphasis, or a minimal HTML safe to show in an application.
+   * What the document's `text` holds: plain text with paragraphs
+   * separated by a blank line (the default, what `summarize` and `tag`
+   * read), Markdown with headings, lists, quotes, tables, links and
+   * emphasis, or a minimal HTML safe to show in an application (only
+   * structural and emphasis elements, links to http, https and mailto
+   * addresses, no other attribute). The same paragraphs are kept in
+   * every format.
    */
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", "Format",
