@@ -151,6 +151,16 @@ is_invisible (xmlNode *node)
   return nf_clean_name_in (node->name, tags);
 }
 
+static void
+add_size (GHashTable *sizes,
+          xmlNode    *element,
+          gsize       size)
+{
+  if (size == 0 || element == NULL || element->type != XML_ELEMENT_NODE)
+    return;
+  g_hash_table_insert (sizes, element, GSIZE_TO_POINTER (nf_clean_text_size (sizes, element) + size));
+}
+
 /* The visible text under every element, in bytes: a text node counts for
  * all its ancestors. Script bodies (often a JSON copy of the whole page)
  * do not count. */
@@ -158,25 +168,30 @@ GHashTable *
 nf_clean_measure_visible_text (xmlNode *root)
 {
   GHashTable *sizes = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  xmlNode *node = root;
 
-  g_ptr_array_add (stack, root);
-  while (stack->len > 0)
+  /* One walk in document order along the tree's own links: a text node
+   * adds its length to its parent, and an element, when the walk leaves
+   * it, adds its total to its parent. */
+  for (;;)
     {
-      xmlNode *node = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (node->type == XML_TEXT_NODE && node->content != NULL)
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL && !is_invisible (node))
         {
-          gsize len = strlen ((const char *) node->content);
-          for (xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
-            g_hash_table_insert (sizes, p,
-                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (sizes, p)) + len));
+          node = node->children;
           continue;
         }
-      if (node->type != XML_ELEMENT_NODE || is_invisible (node))
-        continue;
-      for (xmlNode *child = node->last; child != NULL; child = child->prev)
-        g_ptr_array_add (stack, child);
+      if (node->type == XML_TEXT_NODE && node->content != NULL && node != root)
+        add_size (sizes, node->parent, strlen ((const char *) node->content));
+
+      while (node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != root)
+            add_size (sizes, node->parent, nf_clean_text_size (sizes, node));
+        }
+      if (node == root)
+        break;
+      node = node->next;
     }
   return sizes;
 }

@@ -51,7 +51,7 @@ offer (char       **field,
     return;
   clean = nf_clean_collapse_space (value);
   if (*clean != '\0')
-    *field = g_utf8_normalize (clean, -1, G_NORMALIZE_NFC);
+    *field = nf_clean_nfc (clean);
 }
 
 /* ---- dates ---- */
@@ -1357,7 +1357,7 @@ add_name (GPtrArray  *out,
       if (strcmp (other, folded) == 0)
         return;
     }
-  g_ptr_array_add (out, g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+  g_ptr_array_add (out, nf_clean_nfc (name));
 }
 
 /* Whether the part of a byline cut at a comma or a joining word is a

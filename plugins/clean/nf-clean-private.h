@@ -109,6 +109,7 @@ char      *nf_clean_normalize_date      (const char  *value);
 
 /* nf-clean-text.c: line-level cleaning shared by HTML and plain text */
 char      *nf_clean_collapse_space      (const char  *text);
+char      *nf_clean_nfc                 (const char  *text);
 gboolean   nf_clean_is_furniture_line   (const char  *line);
 char      *nf_clean_finish_paragraphs   (GPtrArray   *blocks,
                                          NfDocument  *document,

@@ -63,6 +63,18 @@ nf_clean_collapse_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* @text in Unicode normal form C. Text whose every character is below
+ * U+0300 (no byte from 0xCC up) holds no combining mark and nothing to
+ * compose, so it is copied as it is: most pages need no normaliser. */
+char *
+nf_clean_nfc (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0xCC)
+      return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return g_strdup (text);
+}
+
 /* Lower-cases @line and strips trailing punctuation and spaces, for
  * comparison with the tables above. */
 static char *
@@ -219,7 +231,7 @@ kept_markup (const NfCleanBlock *block,
 {
   if (block->markup == NULL || notes_taken)
     return NULL;
-  return g_utf8_normalize (block->markup, -1, G_NORMALIZE_NFC);
+  return nf_clean_nfc (block->markup);
 }
 
 /* Normalises, filters and joins the paragraphs of an article: furniture
@@ -246,7 +258,7 @@ nf_clean_finish_paragraphs (GPtrArray     *blocks,
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
       g_autofree char *spaced = nf_clean_collapse_space (block->text);
-      g_autofree char *text = g_utf8_normalize (spaced, -1, G_NORMALIZE_NFC);
+      g_autofree char *text = nf_clean_nfc (spaced);
       gboolean notes_taken = FALSE;
 
       if (text == NULL || *text == '\0')

@@ -176,7 +176,7 @@ take_plain_title (NfDocument *document,
   if (len == 0 || len > 250 || first[len - 1] == '.' || strchr (first, '\n') != NULL)
     return;
   {
-    g_autofree char *title = g_utf8_normalize (first, -1, G_NORMALIZE_NFC);
+    g_autofree char *title = nf_clean_nfc (first);
     nf_document_set_title (document, title);
   }
   g_ptr_array_remove_index (paragraphs, 0);
