@@ -170,6 +170,61 @@ is_editorial_note (const char *inner)
          g_str_has_prefix (inner, "Attributed to");
 }
 
+/* Openings of a note that names who said something; the speaker follows,
+ * up to the first clause ("… and confirmed by the club"). */
+static const char * const attribution_openings[] = {
+  "Statement attributed to ", "Attributed to ", "Aussage von ", "Déclaration attribuée à ",
+  "Declaración atribuida a ", NULL
+};
+static const char * const clause_breaks[] = {
+  " and ", ", ", " und ", " et ", " y ", " at ", " in ", " bei ", NULL
+};
+
+/* The speaker an attribution note names, or %NULL. */
+static char *
+speaker_of (const char *note)
+{
+  for (guint i = 0; attribution_openings[i] != NULL; i++)
+    if (g_str_has_prefix (note, attribution_openings[i]))
+      {
+        const char *speaker = note + strlen (attribution_openings[i]);
+        const char *end = speaker + strlen (speaker);
+
+        for (guint j = 0; clause_breaks[j] != NULL; j++)
+          {
+            const char *cut = strstr (speaker, clause_breaks[j]);
+            if (cut != NULL && cut < end)
+              end = cut;
+          }
+        return end > speaker ? g_strstrip (g_strndup (speaker, end - speaker)) : NULL;
+      }
+  return NULL;
+}
+
+/* A `source` tag for the note @inner ("Source: X" gives X; an attribution
+ * keeps its words and names its speaker). */
+static void
+add_source_tag (NfDocument *document,
+                const char *inner)
+{
+  const char *colon = strchr (inner, ':');
+  const char *value = inner;
+  g_autofree char *text = NULL;
+  g_autofree char *speaker = NULL;
+  g_autoptr(NfTag) tag = NULL;
+
+  if (colon != NULL && colon - inner <= 30)
+    value = colon + 1;
+  text = g_strstrip (g_strdup (value));
+  if (*text == '\0')
+    return;
+  tag = nf_tag_new (NF_TAG_KIND_SOURCE, text);
+  speaker = speaker_of (text);
+  if (speaker != NULL && *speaker != '\0')
+    nf_tag_set_speaker (tag, speaker);
+  nf_document_add_tag (document, tag);
+}
+
 /* Moves bracketed editorial notes out of @paragraph into source tags. */
 static char *
 take_notes (const char *paragraph,
@@ -199,20 +254,7 @@ take_notes (const char *paragraph,
         }
 
       g_string_append_len (out, p, open - p);
-      {
-        const char *colon = strchr (inner, ':');
-        const char *value = inner;
-        g_autofree char *text = NULL;
-
-        if (colon != NULL && colon - inner <= 30)
-          value = colon + 1;
-        text = g_strstrip (g_strdup (value));
-        if (*text != '\0')
-          {
-            g_autoptr(NfTag) tag = nf_tag_new (NF_TAG_KIND_SOURCE, text);
-            nf_document_add_tag (document, tag);
-          }
-      }
+      add_source_tag (document, inner);
       p = close + 1;
     }
 
@@ -234,9 +276,14 @@ kept_markup (const NfCleanBlock *block,
   return nf_clean_nfc (block->markup);
 }
 
+/* A paragraph this long that comes again is a repeat, not a refrain. */
+#define REPEAT_MIN_BYTES 40
+
 /* Normalises, filters and joins the paragraphs of an article: furniture
  * lines go, a "Previous/Next Article" line goes with the story title after
- * it, repeated paragraphs are kept once. Blocks are judged by their plain
+ * it, a paragraph said twice is kept once (a consecutive repeat whatever
+ * its length; a long one wherever it comes again: galleries and
+ * lightboxes repeat the same caption). Blocks are judged by their plain
  * text whatever the @format; the ones kept are written in it
  * (nf-clean-render.c). */
 char *
@@ -249,6 +296,7 @@ nf_clean_finish_paragraphs (GPtrArray     *blocks,
   NfCleanRenderer *renderer = NULL;
   const char *title = nf_document_get_title (document);
   g_autofree char *previous = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean skip_next = FALSE;
 
   if (format != NF_CLEAN_FORMAT_TEXT)
@@ -288,6 +336,8 @@ nf_clean_finish_paragraphs (GPtrArray     *blocks,
             continue;
         }
       if (previous != NULL && strcmp (previous, text) == 0)
+        continue;
+      if (strlen (text) >= REPEAT_MIN_BYTES && !g_hash_table_add (seen, g_strdup (text)))
         continue;
 
       if (renderer != NULL)

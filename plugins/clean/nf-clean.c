@@ -139,7 +139,7 @@ clean_html (NfClean     *self,
   paragraphs = nf_clean_html_extract (doc, self->min_paragraph_length, self->format);
   xmlFreeDoc (doc);
 
-  text = nf_clean_finish_paragraphs (paragraphs, document, FALSE, self->format);
+  text = nf_clean_finish_paragraphs (paragraphs, document, self->source_notes, self->format);
   if (*text == '\0' && truncated)
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FORMAT,

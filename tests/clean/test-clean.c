@@ -109,6 +109,38 @@ test_clean_nfc (void)
     "Caf\xc3\xa9 owners welcome the new market square, which opens on Friday with twenty stalls.");
 }
 
+/* Bracketed notes in an HTML page leave the body for source tags too, and
+ * an attribution names its speaker. */
+static void
+test_clean_html_notes (void)
+{
+  g_autoptr(NfDocument) doc = clean_test_html (
+    "<html><body><article><h1>Bridge closes for repairs</h1>"
+    "<p>The old swing bridge will close for six weeks from Monday while its gears are replaced. "
+    "[Source: harbour authority notice]</p>"
+    "<p>\u201cWe have waited long enough for this work,\u201d said the harbour master, Ines Calder. "
+    "[Statement attributed to Calder and confirmed by the authority]</p>"
+    "</article></body></html>", -1, NULL);
+  g_autoptr(NfDocument) kept = clean_test_html (
+    "<html><body><article><p>The old swing bridge will close for six weeks from Monday. "
+    "[Source: harbour authority notice]</p></article></body></html>", -1, "source-notes=false");
+  GPtrArray *tags = nf_document_get_tags (doc);
+
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "The old swing bridge will close for six weeks from Monday while its gears are replaced.\n\n"
+    "\u201cWe have waited long enough for this work,\u201d said the harbour master, Ines Calder.");
+  g_assert_cmpuint (tags->len, ==, 2);
+  g_assert_cmpstr (nf_tag_get_text (g_ptr_array_index (tags, 0)), ==, "harbour authority notice");
+  g_assert_null (nf_tag_get_speaker (g_ptr_array_index (tags, 0)));
+  g_assert_cmpstr (nf_tag_get_text (g_ptr_array_index (tags, 1)), ==,
+                   "Statement attributed to Calder and confirmed by the authority");
+  g_assert_cmpstr (nf_tag_get_speaker (g_ptr_array_index (tags, 1)), ==, "Calder");
+
+  g_assert_cmpstr (nf_document_get_text (kept), ==,
+    "The old swing bridge will close for six weeks from Monday. [Source: harbour authority notice]");
+  g_assert_cmpuint (nf_document_get_tags (kept)->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -122,6 +154,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clean/html/no-article", test_clean_no_article);
   g_test_add_func ("/clean/plain/furniture-and-notes", test_clean_plain_text);
   g_test_add_func ("/clean/plain/nfc", test_clean_nfc);
+  g_test_add_func ("/clean/html/notes", test_clean_html_notes);
 
   return g_test_run ();
 }
