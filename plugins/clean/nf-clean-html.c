@@ -180,9 +180,10 @@ narrow_to_marked_article (xmlNode    *found,
   return found;
 }
 
-static gboolean
-is_inside (xmlNode *node,
-           xmlNode *ancestor)
+/* Whether @ancestor is @node or one of its ancestors. */
+gboolean
+nf_clean_is_inside (xmlNode *node,
+                    xmlNode *ancestor)
 {
   for (xmlNode *p = node; p != NULL; p = p->parent)
     if (p == ancestor)
@@ -233,7 +234,7 @@ nf_clean_html_extract (htmlDocPtr    doc,
     {
       NfCleanBlock *block = g_ptr_array_index (blocks, i);
 
-      if (!is_inside (block->owner, article) || g_hash_table_contains (teasers, block))
+      if (!nf_clean_is_inside (block->owner, article) || g_hash_table_contains (teasers, block))
         continue;
       /* a lone link list (tags, "more on this") is not prose; a heading
        * that is a link to itself is kept */

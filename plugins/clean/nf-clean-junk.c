@@ -57,9 +57,10 @@ static const char * const content_parts[] = {
   "article", "content", "story", "body", "entry", "post", "text", "main", "artikel", NULL
 };
 
-static gboolean
-contains_any (const char         *haystack,
-              const char * const *needles)
+/* Whether @haystack contains one of @needles (a NULL-terminated table). */
+gboolean
+nf_clean_contains_any (const char         *haystack,
+                       const char * const *needles)
 {
   for (guint i = 0; needles[i] != NULL; i++)
     if (strstr (haystack, needles[i]) != NULL)
@@ -74,12 +75,12 @@ class_words_say_junk (const char *value)
   g_auto(GStrv) words = NULL;
   gboolean names_content;
 
-  if (contains_any (lower, strong_junk_parts))
+  if (nf_clean_contains_any (lower, strong_junk_parts))
     return TRUE;
-  names_content = contains_any (lower, content_parts);
+  names_content = nf_clean_contains_any (lower, content_parts);
   if (names_content)
     return FALSE;
-  if (contains_any (lower, weak_junk_parts))
+  if (nf_clean_contains_any (lower, weak_junk_parts))
     return TRUE;
 
   g_strdelimit (lower, "-_:. \t\n", ' ');

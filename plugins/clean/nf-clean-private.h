@@ -74,6 +74,8 @@ void       nf_clean_block_free          (gpointer     block);
 /* nf-clean-junk.c: which elements are site furniture */
 gboolean   nf_clean_name_in             (const xmlChar      *name,
                                          const char * const *table);
+gboolean   nf_clean_contains_any        (const char         *haystack,
+                                         const char * const *needles);
 GHashTable *nf_clean_measure_visible_text (xmlNode   *root);
 gsize      nf_clean_text_size           (GHashTable  *sizes,
                                          xmlNode     *node);
@@ -98,6 +100,8 @@ htmlDocPtr nf_clean_parse_page          (GBytes      *content,
 GHashTable *nf_clean_find_teasers       (GPtrArray   *blocks);
 
 /* nf-clean-html.c: the blocks of the article, in document order */
+gboolean   nf_clean_is_inside           (xmlNode     *node,
+                                         xmlNode     *ancestor);
 GPtrArray *nf_clean_html_extract        (htmlDocPtr   doc,
                                          guint        min_paragraph_length,
                                          NfCleanFormat format);
