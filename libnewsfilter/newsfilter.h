@@ -34,4 +34,7 @@
 # include "nf-pipeline.h"
 # include "nf-parse.h"
 # include "nf-value.h"
+# include "nf-text.h"
+# include "nf-token.h"
+# include "nf-stemmer.h"
 #undef NF_INSIDE

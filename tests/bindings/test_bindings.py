@@ -558,6 +558,41 @@ class DocumentTest(unittest.TestCase):
             Nf.Document.new_from_json_string('{"id": ', -1)
 
 
+class TextToolkitTest(unittest.TestCase):
+    """The text toolkit, as a Python user calls it."""
+
+    TEXT = 'Dr. Ada Quill of the U.S. Navy arrived at 9 a.m. on Monday. She said: \u201cWe are ready.\u201d'
+
+    def test_sentences(self):
+        sentences = Nf.text_split_sentences(self.TEXT, 'en')
+        self.assertEqual([s.get_text() for s in sentences],
+                         ['Dr. Ada Quill of the U.S. Navy arrived at 9 a.m. on Monday.',
+                          'She said: \u201cWe are ready.\u201d'])
+        for s in sentences:
+            self.assertEqual(self.TEXT[s.get_start():s.get_end()], s.get_text())
+
+    def test_tokens_and_utf16(self):
+        text = 'Caf\u00e9 \U0001F600 news'
+        tokens = Nf.text_tokenize(text)
+        self.assertEqual([t.get_text() for t in tokens], ['Caf\u00e9', 'news'])
+        news = tokens[1]
+        self.assertEqual(text[news.get_start():news.get_end()], 'news')
+        # the emoji is one code point and two UTF-16 units
+        self.assertEqual(Nf.text_offset_to_utf16(text, news.get_start()), news.get_start() + 1)
+
+    def test_stopwords_stemmer_language(self):
+        self.assertTrue(Nf.text_is_stopword('de', 'und'))
+        self.assertIn('the', Nf.text_get_stopwords('en'))
+        self.assertEqual(Nf.Stemmer.new('en').stem('running'), 'run')
+        with self.assertRaises(GLib.Error):
+            Nf.Stemmer.new('xx')
+        language, confidence = Nf.text_detect_language(
+            'Die Regierung hat am Montag beschlossen, dass die neuen Regeln für alle Unternehmen '
+            'im ganzen Land ab dem nächsten Jahr gelten sollen.')
+        self.assertEqual(language, 'de')
+        self.assertGreater(confidence, 0.0)
+
+
 def main():
     Nf.init()
     register_python_elements()
