@@ -40,6 +40,7 @@ typedef enum
   NF_SUMMARIZE_FLAG_FRAGMENT    = 1 << 1,  /* a headline, caption or dateline: no sentence end */
   NF_SUMMARIZE_FLAG_SHORT       = 1 << 2,  /* too few words to carry a story */
   NF_SUMMARIZE_FLAG_DANGLING    = 1 << 3,  /* opens with a pronoun or link word that needs what came before */
+  NF_SUMMARIZE_FLAG_CREDIT      = 1 << 4,  /* holds a photo credit (also flagged boilerplate) */
 } NfSummarizeFlags;
 
 /* A term of a sentence's vector: its id in the text's vocabulary and its

@@ -190,7 +190,9 @@ nf_summarize_judge (const char *sentence,
 {
   NfSummarizeFlags flags = NF_SUMMARIZE_FLAG_NONE;
 
-  if (is_widget (sentence) || has_photo_credit (sentence))
+  if (has_photo_credit (sentence))
+    flags |= NF_SUMMARIZE_FLAG_BOILERPLATE | NF_SUMMARIZE_FLAG_CREDIT;
+  if (is_widget (sentence))
     flags |= NF_SUMMARIZE_FLAG_BOILERPLATE;
   if (!ends_as_sentence (sentence))
     flags |= NF_SUMMARIZE_FLAG_FRAGMENT;

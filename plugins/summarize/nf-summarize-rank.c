@@ -45,11 +45,12 @@
 #define NEWS_FULL_LENGTH 25.0       /* words at which a sentence counts as full length */
 
 /* What each quality flag costs: enough to rank any flagged sentence below
- * every clean one (scores are in [0, 1] before this). */
+ * every clean one (scores are in [0, 1] before this). A dangling opening
+ * costs nothing here: whether it dangles depends on what else is chosen,
+ * which the selection (nf-summarize-select.c) sees. */
 #define PENALTY_BOILERPLATE 4.0
 #define PENALTY_FRAGMENT 3.0
 #define PENALTY_SHORT 2.0
-#define PENALTY_DANGLING 1.0
 
 static NfSummarizeUnit *
 unit_at (NfSummarizeText *text,
@@ -256,8 +257,6 @@ apply_quality (NfSummarizeText *text)
         unit->score -= PENALTY_FRAGMENT;
       if (unit->flags & NF_SUMMARIZE_FLAG_SHORT)
         unit->score -= PENALTY_SHORT;
-      if (unit->flags & NF_SUMMARIZE_FLAG_DANGLING)
-        unit->score -= PENALTY_DANGLING;
     }
 }
 
@@ -267,7 +266,8 @@ apply_quality (NfSummarizeText *text)
  * @method: how to rank
  *
  * Sets the score of every sentence of @text: in [0, 1] for a sentence
- * without a quality flag, below 0 for a flagged one.
+ * without a quality flag (or only a dangling opening), below 0 for a
+ * flagged one.
  */
 void
 nf_summarize_rank (NfSummarizeText   *text,

@@ -155,6 +155,10 @@ nf_summarize_select (NfSummarizeText         *text,
   /* the copy borrows the units: it must not free them */
   g_ptr_array_set_free_func (ranked, NULL);
   g_ptr_array_sort (ranked, by_score);
+  /* a leaning sentence may follow its predecessor, which the first pass
+   * may only just have chosen: look again before taking any that lean on
+   * nothing */
+  take_pass (&selection, ranked, FALSE, avoid_redundancy);
   take_pass (&selection, ranked, FALSE, avoid_redundancy);
   take_pass (&selection, ranked, TRUE, avoid_redundancy);
   if (selection.chosen->len == 0 && ranked->len > 0)

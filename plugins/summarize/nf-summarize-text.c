@@ -251,6 +251,37 @@ title_terms (Analysis   *analysis,
   return ids;
 }
 
+/* Whether a line break lies between two neighbouring sentences. */
+static gboolean
+same_line (const char            *text,
+           const NfSummarizeUnit *before,
+           const NfSummarizeUnit *after)
+{
+  const char *from = g_utf8_offset_to_pointer (text, nf_sentence_get_end (before->sentence));
+  const char *to = g_utf8_offset_to_pointer (text, nf_sentence_get_start (after->sentence));
+
+  for (const char *p = from; p < to; p++)
+    if (*p == '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/* A photo credit ends its caption: the sentence before it on the same line
+ * is the caption ("Workers lay the rails on Tuesday. JANE DOE / AGENCY"). */
+static void
+flag_captions (NfSummarizeText *result,
+               const char      *text)
+{
+  for (guint i = 1; i < result->units->len; i++)
+    {
+      NfSummarizeUnit *unit = g_ptr_array_index (result->units, i);
+      NfSummarizeUnit *before = g_ptr_array_index (result->units, i - 1);
+
+      if ((unit->flags & NF_SUMMARIZE_FLAG_CREDIT) && same_line (text, before, unit))
+        before->flags |= NF_SUMMARIZE_FLAG_BOILERPLATE;
+    }
+}
+
 /**
  * nf_summarize_text_new:
  * @text: the document's text
@@ -286,6 +317,7 @@ nf_summarize_text_new (const char *text,
       g_ptr_array_add (result->units, unit);
     }
   weigh_terms (result, &analysis);
+  flag_captions (result, text);
   result->title_terms = title_terms (&analysis, title);
   result->n_terms = g_hash_table_size (analysis.vocabulary);
 
