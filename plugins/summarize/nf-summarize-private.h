@@ -69,7 +69,7 @@ typedef struct
 {
   GPtrArray  *units;          /* NfSummarizeUnit */
   guint       n_terms;        /* size of the vocabulary */
-  GArray     *title_terms;    /* guint ids of the title's content words, sorted */
+  GArray     *title_terms;    /* NfSummarizeTerm: the title's content words, sorted, weight 1 */
   guint       n_words;        /* words of the whole text */
 } NfSummarizeText;
 
@@ -78,6 +78,9 @@ NfSummarizeText *nf_summarize_text_new      (const char      *text,
                                              const char      *title,
                                              const char      *language);
 void             nf_summarize_text_free     (NfSummarizeText *text);
+guint            nf_summarize_match_terms   (GArray          *a,
+                                             GArray          *b,
+                                             double          *dot);
 double           nf_summarize_cosine        (const NfSummarizeUnit *a,
                                              const NfSummarizeUnit *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfSummarizeText, nf_summarize_text_free)

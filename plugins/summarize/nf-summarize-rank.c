@@ -86,26 +86,9 @@ static double
 shared_words_similarity (const NfSummarizeUnit *a,
                          const NfSummarizeUnit *b)
 {
-  guint i = 0, j = 0, shared = 0;
-  double lengths;
+  guint shared = nf_summarize_match_terms (a->terms, b->terms, NULL);
+  double lengths = log (a->terms->len + 1.0) + log (b->terms->len + 1.0);
 
-  while (i < a->terms->len && j < b->terms->len)
-    {
-      guint x = g_array_index (a->terms, NfSummarizeTerm, i).id;
-      guint y = g_array_index (b->terms, NfSummarizeTerm, j).id;
-
-      if (x == y)
-        {
-          shared++;
-          i++;
-          j++;
-        }
-      else if (x < y)
-        i++;
-      else
-        j++;
-    }
-  lengths = log (a->terms->len + 1.0) + log (b->terms->len + 1.0);
   return shared > 0 && lengths > 0 ? shared / lengths : 0;
 }
 
@@ -194,28 +177,9 @@ static double
 title_overlap (NfSummarizeText       *text,
                const NfSummarizeUnit *unit)
 {
-  guint i = 0, j = 0, shared = 0;
-  GArray *title = text->title_terms;
-
-  if (title->len == 0)
+  if (text->title_terms->len == 0)
     return 0;
-  while (i < unit->terms->len && j < title->len)
-    {
-      guint x = g_array_index (unit->terms, NfSummarizeTerm, i).id;
-      guint y = g_array_index (title, guint, j);
-
-      if (x == y)
-        {
-          shared++;
-          i++;
-          j++;
-        }
-      else if (x < y)
-        i++;
-      else
-        j++;
-    }
-  return (double) shared / title->len;
+  return (double) nf_summarize_match_terms (unit->terms, text->title_terms, NULL) / text->title_terms->len;
 }
 
 static void

@@ -232,23 +232,26 @@ weigh_terms (NfSummarizeText *text,
     }
 }
 
-/* The distinct ids of the title's words that the text also uses. */
+/* The title's words that the text also uses, as terms of weight 1. */
 static GArray *
 title_terms (Analysis   *analysis,
              const char *title)
 {
+  GArray *terms = g_array_new (FALSE, FALSE, sizeof (NfSummarizeTerm));
+  g_autoptr(GArray) ids = NULL;
   guint n_words;
-  GArray *ids;
-  guint kept = 0;
 
   if (title == NULL)
-    return g_array_new (FALSE, FALSE, sizeof (guint));
+    return terms;
   ids = collect_terms (analysis, title, FALSE, &n_words, NULL);
   for (guint i = 0; i < ids->len; i++)
-    if (kept == 0 || g_array_index (ids, guint, kept - 1) != g_array_index (ids, guint, i))
-      g_array_index (ids, guint, kept++) = g_array_index (ids, guint, i);
-  g_array_set_size (ids, kept);
-  return ids;
+    {
+      NfSummarizeTerm term = { g_array_index (ids, guint, i), 1.0f };
+
+      if (terms->len == 0 || g_array_index (terms, NfSummarizeTerm, terms->len - 1).id != term.id)
+        g_array_append_val (terms, term);
+    }
+  return terms;
 }
 
 /* Whether a line break lies between two neighbouring sentences. */
@@ -334,24 +337,33 @@ nf_summarize_text_free (NfSummarizeText *text)
   g_free (text);
 }
 
-/* The cosine of two sentences' tf-idf vectors (a merge of sorted ids). */
-double
-nf_summarize_cosine (const NfSummarizeUnit *a,
-                     const NfSummarizeUnit *b)
+/**
+ * nf_summarize_match_terms:
+ * @a: (element-type NfSummarizeTerm): terms sorted by id
+ * @b: (element-type NfSummarizeTerm): terms sorted by id
+ * @dot: (out) (optional): the dot product of their weights
+ *
+ * Walks two term vectors side by side (a merge of sorted ids).
+ *
+ * Returns: how many terms they share
+ */
+guint
+nf_summarize_match_terms (GArray *a,
+                          GArray *b,
+                          double *dot)
 {
-  double dot = 0;
-  guint i = 0, j = 0;
+  guint i = 0, j = 0, shared = 0;
+  double sum = 0;
 
-  if (a->norm == 0 || b->norm == 0)
-    return 0;
-  while (i < a->terms->len && j < b->terms->len)
+  while (i < a->len && j < b->len)
     {
-      const NfSummarizeTerm *x = &g_array_index (a->terms, NfSummarizeTerm, i);
-      const NfSummarizeTerm *y = &g_array_index (b->terms, NfSummarizeTerm, j);
+      const NfSummarizeTerm *x = &g_array_index (a, NfSummarizeTerm, i);
+      const NfSummarizeTerm *y = &g_array_index (b, NfSummarizeTerm, j);
 
       if (x->id == y->id)
         {
-          dot += (double) x->weight * y->weight;
+          shared++;
+          sum += (double) x->weight * y->weight;
           i++;
           j++;
         }
@@ -360,5 +372,20 @@ nf_summarize_cosine (const NfSummarizeUnit *a,
       else
         j++;
     }
+  if (dot != NULL)
+    *dot = sum;
+  return shared;
+}
+
+/* The cosine of two sentences' tf-idf vectors. */
+double
+nf_summarize_cosine (const NfSummarizeUnit *a,
+                     const NfSummarizeUnit *b)
+{
+  double dot;
+
+  if (a->norm == 0 || b->norm == 0)
+    return 0;
+  nf_summarize_match_terms (a->terms, b->terms, &dot);
   return dot / (a->norm * b->norm);
 }
