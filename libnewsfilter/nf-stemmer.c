@@ -258,22 +258,6 @@ nf_stemmer_has_language (const char *language)
   return _nf_text_language_index (language) >= 0;
 }
 
-/* Whether @word may hold combining marks (U+0300 to U+036F) that NFC
- * would compose: their UTF-8 starts with 0xCC or 0xCD. */
-static gboolean
-has_combining_marks (const char *word)
-{
-  const guchar *p;
-
-  for (p = (const guchar *) word; *p != '\0'; p++)
-    {
-      if (*p == 0xcc || *p == 0xcd)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Lower-cases @word the Turkish way: I is ı and İ is i. */
 static char *
 turkish_strdown (const char *word)
@@ -306,7 +290,7 @@ prepare_word (NfStemmer  *self,
 
   if (!g_utf8_validate (word, -1, NULL))
     word = composed = g_utf8_make_valid (word, -1);
-  else if (has_combining_marks (word))
+  else if (_nf_text_has_combining_marks (word))
     word = composed = g_utf8_normalize (word, -1, G_NORMALIZE_DEFAULT_COMPOSE);
 
   if (self->index >= 0 && strcmp (_nf_text_language_code (self->index), "tr") == 0)

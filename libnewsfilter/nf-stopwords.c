@@ -413,22 +413,6 @@ _nf_text_fold_word (const char *word,
   return out;
 }
 
-/* Whether @word may hold combining marks (U+0300 to U+036F) that NFC
- * would compose: their UTF-8 starts with 0xCC or 0xCD. */
-static gboolean
-has_combining_marks (const char *word)
-{
-  const guchar *p;
-
-  for (p = (const guchar *) word; *p != '\0'; p++)
-    {
-      if (*p == 0xcc || *p == 0xcd)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /**
  * nf_text_get_stopwords:
  * @language: an ISO 639-1 language code, such as "en" or "pt-BR"
@@ -485,7 +469,7 @@ nf_text_is_stopword (const char *language,
   if (index < 0)
     return FALSE;
 
-  if (has_combining_marks (word))
+  if (_nf_text_has_combining_marks (word))
     {
       composed = g_utf8_normalize (word, -1, G_NORMALIZE_DEFAULT_COMPOSE);
       if (composed == NULL)

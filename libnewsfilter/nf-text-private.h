@@ -25,6 +25,11 @@ const char  *_nf_text_language_code     (int          index);
 gsize        _nf_text_decode_char       (const char  *p,
                                          gunichar    *out);
 
+/* nf-token.c: whether @word (NUL-terminated UTF-8) may hold combining
+ * marks (U+0300 to U+036F) that NFC would compose: their UTF-8 starts
+ * with 0xCC or 0xCD.  %FALSE means @word needs no g_utf8_normalize(). */
+gboolean     _nf_text_has_combining_marks (const char *word);
+
 /* nf-stopwords.c: lower-cases @word (@length bytes) into @buffer with
  * simple case mapping, and ’ (U+2019) and ʼ (U+02BC) as ', without
  * allocating.  Returns the folded length, or 0 when it does not fit. */

@@ -371,6 +371,23 @@ invalid:
   return 1;
 }
 
+/* Only a byte scan: the stemmers and the stopword lookup call it on every
+ * word, and most words have no combining mark, so they skip
+ * g_utf8_normalize() and its copy. */
+gboolean
+_nf_text_has_combining_marks (const char *word)
+{
+  const guchar *p;
+
+  for (p = (const guchar *) word; *p != '\0'; p++)
+    {
+      if (*p == 0xcc || *p == 0xcd)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Reads the character at @p: its class, and how many bytes it takes. */
 static inline CharClass
 read_char (const char *p,

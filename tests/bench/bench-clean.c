@@ -30,43 +30,15 @@
 #include <gumbo.h>
 #endif
 
+#include "bench-util.h"
+
 #define ROUNDS 7
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS)
 
-/* One page, as clean gets it from filesrc. */
-typedef struct
-{
-  char   *name;
-  char   *text;    /* UTF-8 */
-  gsize   size;
-  GBytes *bytes;   /* the same text, for the documents */
-} Page;
-
-static void
-page_free (gpointer data)
-{
-  Page *page = data;
-
-  g_free (page->name);
-  g_bytes_unref (page->bytes);
-  g_free (page);
-}
-
-/* The process's peak resident set size, "VmHWM" in /proc/self/status. */
-static guint64
-read_peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  if (line == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
-}
+/* One page, as clean gets it from filesrc: its file name and its text,
+ * decoded to UTF-8. */
+typedef BenchText Page;
 
 /* Reads and decodes one file into @pages; files that are not text are
  * left out, as filesrc would fail them. */
@@ -77,7 +49,6 @@ load_page (GPtrArray  *pages,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gsize length;
-  Page *page;
   char *text;
 
   if (!g_file_get_contents (path, &data, &length, &error))
@@ -91,12 +62,7 @@ load_page (GPtrArray  *pages,
       g_printerr ("bench: %s: %s\n", path, error->message);
       return;
     }
-  page = g_new0 (Page, 1);
-  page->name = g_path_get_basename (path);
-  page->size = strlen (text);
-  page->text = text;
-  page->bytes = g_bytes_new_take (text, page->size);
-  g_ptr_array_add (pages, page);
+  g_ptr_array_add (pages, bench_text_new (g_path_get_basename (path), text));
 }
 
 static int
@@ -134,7 +100,7 @@ static GPtrArray *
 load_pages (const char * const *dirs,
             const char        **used_dir)
 {
-  GPtrArray *pages = g_ptr_array_new_with_free_func (page_free);
+  GPtrArray *pages = g_ptr_array_new_with_free_func (bench_text_free);
 
   for (guint i = 0; dirs[i] != NULL && pages->len == 0; i++)
     {
@@ -149,52 +115,38 @@ load_pages (const char * const *dirs,
   return pages;
 }
 
-static gsize
-total_size (GPtrArray *pages)
-{
-  gsize total = 0;
+/* Parses one page and frees the tree: what a parse-only round times. */
+typedef void (*ParseFunc) (const Page *page);
 
-  for (guint i = 0; i < pages->len; i++)
-    total += ((Page *) g_ptr_array_index (pages, i))->size;
-  return total;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The best (shortest) and the median of @n round times, sorting them. */
+/* Parses @page with libxml2 as clean does and frees the tree. */
 static void
-best_and_median (double *seconds,
-                 guint   n,
-                 double *best,
-                 double *median)
+parse_with_libxml2 (const Page *page)
 {
-  qsort (seconds, n, sizeof seconds[0], compare_doubles);
-  *best = seconds[0];
-  *median = n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+  htmlDocPtr doc = htmlReadMemory (page->text, (int) page->size, NULL, "UTF-8", PARSE_OPTIONS);
+
+  if (doc != NULL)
+    xmlFreeDoc (doc);
 }
 
-/* Parses every page with libxml2 as clean does and frees the tree. */
-static double
-time_libxml2_round (GPtrArray *pages)
+/* Times ROUNDS rounds of @parse over every page; the best and the median
+ * round go to @best and @median. */
+static void
+time_parse_rounds (GPtrArray *pages,
+                   ParseFunc  parse,
+                   double    *best,
+                   double    *median)
 {
-  gint64 start = g_get_monotonic_time ();
+  double seconds[ROUNDS];
 
-  for (guint i = 0; i < pages->len; i++)
+  for (guint round = 0; round < ROUNDS; round++)
     {
-      Page *page = g_ptr_array_index (pages, i);
-      htmlDocPtr doc = htmlReadMemory (page->text, (int) page->size, NULL, "UTF-8", PARSE_OPTIONS);
+      gint64 start = g_get_monotonic_time ();
 
-      if (doc != NULL)
-        xmlFreeDoc (doc);
+      for (guint i = 0; i < pages->len; i++)
+        parse (g_ptr_array_index (pages, i));
+      seconds[round] = bench_seconds_since (start);
     }
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  bench_best_and_median (seconds, ROUNDS, best, median);
 }
 
 /* Runs `appsrc ! clean ! fakesink` on one thread over every page, timing
@@ -219,9 +171,10 @@ time_clean_round (GPtrArray *pages,
   for (guint i = 0; i < pages->len; i++)
     {
       Page *page = g_ptr_array_index (pages, i);
-      g_autoptr(NfDocument) document = nf_document_new (page->name);
+      g_autoptr(NfDocument) document = nf_document_new (page->id);
+      g_autoptr(GBytes) content = g_bytes_new_static (page->text, page->size);
 
-      nf_document_set_content (document, page->bytes, "text/html; charset=utf-8");
+      nf_document_set_content (document, content, "text/html; charset=utf-8");
       nf_app_src_push_document (NF_APP_SRC (src), document);
     }
   nf_app_src_end_of_stream (NF_APP_SRC (src));
@@ -233,7 +186,7 @@ time_clean_round (GPtrArray *pages,
       return -1;
     }
   *n_failed = nf_pipeline_get_n_failed (pipeline);
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return bench_seconds_since (start);
 }
 
 static void
@@ -500,19 +453,13 @@ text_words (const char *text,
   return result;
 }
 
-static double
-time_gumbo_round (GPtrArray *pages)
+/* Parses @page with gumbo and frees the tree. */
+static void
+parse_with_gumbo (const Page *page)
 {
-  gint64 start = g_get_monotonic_time ();
+  GumboOutput *output = gumbo_parse_with_options (&kGumboDefaultOptions, page->text, page->size);
 
-  for (guint i = 0; i < pages->len; i++)
-    {
-      Page *page = g_ptr_array_index (pages, i);
-      GumboOutput *output = gumbo_parse_with_options (&kGumboDefaultOptions, page->text, page->size);
-
-      gumbo_destroy_output (&kGumboDefaultOptions, output);
-    }
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  gumbo_destroy_output (&kGumboDefaultOptions, output);
 }
 
 /* Compares the two parsers' trees page by page and prints the figures. */
@@ -548,7 +495,7 @@ compare_trees (GPtrArray *pages)
       if (similarity < worst_names)
         {
           worst_names = similarity;
-          worst_page = page->name;
+          worst_page = page->id;
         }
       tree_profile_clear (&x);
       tree_profile_clear (&g);
@@ -573,11 +520,9 @@ bench_gumbo (GPtrArray *pages,
              gsize      bytes,
              double     libxml2_median)
 {
-  double seconds[ROUNDS], best, median;
+  double best, median;
 
-  for (guint round = 0; round < ROUNDS; round++)
-    seconds[round] = time_gumbo_round (pages);
-  best_and_median (seconds, ROUNDS, &best, &median);
+  time_parse_rounds (pages, parse_with_gumbo, &best, &median);
   print_rate ("gumbo 0.10 parse only:", best, median, pages->len, bytes);
   g_print ("  gumbo takes %.2fx libxml2's time per page (medians)\n", median / libxml2_median);
   compare_trees (pages);
@@ -592,7 +537,7 @@ main (int   argc,
   const char **dirs = (const char **) argv + 1;
   const char *used_dir = NULL;
   g_autoptr(GPtrArray) pages = NULL;
-  double parse_seconds[ROUNDS], clean_seconds[ROUNDS];
+  double clean_seconds[ROUNDS];
   double parse_best, parse_median, clean_best, clean_median;
   guint64 n_failed = 0;
   gsize bytes;
@@ -611,27 +556,25 @@ main (int   argc,
       g_print ("bench-clean: no .html pages in %s: skipped\n", argv[1]);
       return 77;
     }
-  bytes = total_size (pages);
+  bytes = bench_total_size (pages);
   g_print ("Pages: %u from %s (%s), %.2f MB of UTF-8, read into memory before timing\n",
            pages->len, used_dir, used_dir == dirs[0] ? "the development pages" : "the repository's examples",
            bytes / 1e6);
   g_print ("One thread; %d rounds over all pages each; rates from the median round, best round beside\n\n",
            ROUNDS);
 
-  for (guint round = 0; round < ROUNDS; round++)
-    parse_seconds[round] = time_libxml2_round (pages);
-  best_and_median (parse_seconds, ROUNDS, &parse_best, &parse_median);
+  time_parse_rounds (pages, parse_with_libxml2, &parse_best, &parse_median);
   print_rate ("libxml2 " LIBXML_DOTTED_VERSION " parse only:", parse_best, parse_median, pages->len, bytes);
 
   for (guint round = 0; round < ROUNDS; round++)
     if ((clean_seconds[round] = time_clean_round (pages, &n_failed)) < 0)
       return 1;
-  best_and_median (clean_seconds, ROUNDS, &clean_best, &clean_median);
+  bench_best_and_median (clean_seconds, ROUNDS, &clean_best, &clean_median);
   print_rate ("clean (appsrc ! clean):", clean_best, clean_median, pages->len, bytes);
   g_print ("  parsing is %.0f%% of clean's time (medians); %" G_GUINT64_FORMAT
            " of %u pages failed (no article)\n",
            100.0 * parse_median / clean_median, n_failed, pages->len);
-  g_print ("  peak RSS after parse and clean rounds: %.1f MiB\n", read_peak_rss_kib () / 1024.0);
+  g_print ("  peak RSS after parse and clean rounds: %.1f MiB\n", bench_peak_rss_kib () / 1024.0);
 
 #ifdef HAVE_GUMBO
   g_print ("\n");

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
+
 /* fakesrc, five identity filters and fakesink */
 #define N_ELEMENTS   7
 #define LAUNCH_RUNS 30
@@ -34,21 +36,6 @@ typedef struct
   gboolean ok;
 } RunFigures;
 
-/* The process's peak resident set size, "VmHWM" in /proc/self/status. */
-static guint64
-read_peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  if (line == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
-}
-
 /* Child mode: runs one pipeline and prints `seconds peak_rss_kib done`. */
 static int
 run_child (guint64 n_documents,
@@ -57,7 +44,8 @@ run_child (guint64 n_documents,
   g_autoptr(GError) error = NULL;
   g_autoptr(NfPipeline) pipeline = NULL;
   g_autofree char *description = NULL;
-  gint64 start, end;
+  gint64 start;
+  double seconds;
 
   nf_init ();
   description = g_strdup_printf (pipeline_template, n_documents);
@@ -75,11 +63,11 @@ run_child (guint64 n_documents,
       g_printerr ("bench: the pipeline failed: %s\n", error->message);
       return 1;
     }
-  end = g_get_monotonic_time ();
+  seconds = bench_seconds_since (start);
 
   g_print ("%.6f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
-           (end - start) / (double) G_USEC_PER_SEC,
-           read_peak_rss_kib (),
+           seconds,
+           bench_peak_rss_kib (),
            nf_pipeline_get_n_done (pipeline));
   return 0;
 }
@@ -137,22 +125,13 @@ print_run_row (const RunFigures *figures)
            figures->peak_rss_kib / 1024.0);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Times `nf-launch --version` LAUNCH_RUNS times: the cost of starting the
  * tool, loading the library and reading the plugin descriptions. */
 static gboolean
 measure_launch_startup (const char *nf_launch)
 {
   const char *argv[] = { nf_launch, "--version", NULL };
-  double ms[LAUNCH_RUNS];
+  double ms[LAUNCH_RUNS], best, median;
 
   if (!g_file_test (nf_launch, G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -174,12 +153,12 @@ measure_launch_startup (const char *nf_launch)
           g_printerr ("bench: %s --version failed: %s\n", nf_launch, error->message);
           return FALSE;
         }
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      ms[i] = bench_seconds_since (start) * 1000.0;
     }
 
-  qsort (ms, LAUNCH_RUNS, sizeof ms[0], compare_doubles);
+  bench_best_and_median (ms, LAUNCH_RUNS, &best, &median);
   g_print ("\nnf-launch --version start-up over %d runs: median %.2f ms, min %.2f ms\n",
-           LAUNCH_RUNS, (ms[LAUNCH_RUNS / 2 - 1] + ms[LAUNCH_RUNS / 2]) / 2, ms[0]);
+           LAUNCH_RUNS, median, best);
   return TRUE;
 }
 

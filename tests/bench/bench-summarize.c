@@ -31,32 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
+
 #define N_SENTENCES     3
 #define N_GENERATED     500
 #define AIM_RATE        2000.0  /* documents/s on one core */
 #define AIM_OTS_FACTOR  10.0
-
-/* One text of the set, with the record fields summarize reads. */
-typedef struct
-{
-  char  *id;
-  char  *title;     /* nullable */
-  char  *language;  /* nullable */
-  char  *text;
-  gsize  size;      /* bytes of text */
-} Text;
-
-static void
-text_free (gpointer data)
-{
-  Text *text = data;
-
-  g_free (text->id);
-  g_free (text->title);
-  g_free (text->language);
-  g_free (text->text);
-  g_free (text);
-}
 
 /* The figures of one method. */
 typedef struct
@@ -81,67 +61,27 @@ typedef struct
 
 /* ---- the texts ---- */
 
-/* A string member of @record, or NULL when it is absent or not a string. */
-static const char *
-get_string_member (JsonObject *record,
-                   const char *name)
+/* The text of @record, or NULL when it has no "text"; the language is
+ * "language" (our record) or "lang", the id "line-N" when the record has
+ * none. */
+static gpointer
+text_from_record (JsonObject *record,
+                  guint       line_number)
 {
-  JsonNode *node = json_object_get_member (record, name);
+  const char *body = bench_json_get_string (record, "text");
+  const char *id = bench_json_get_string (record, "id");
+  const char *language = bench_json_get_string (record, "language");
+  BenchText *text;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (body == NULL)
     return NULL;
-  return json_node_get_string (node);
-}
-
-/* The records of a JSON Lines file that have a "text"; NULL when the file
- * cannot be read. The language is "language" (our record) or "lang". */
-static GPtrArray *
-load_jsonl (const char  *path,
-            GError     **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (text_free);
-  char *line, *next;
-  guint line_number = 0;
-
-  if (!g_file_get_contents (path, &data, NULL, error))
-    return NULL;
-  for (line = data; line != NULL && *line != '\0'; line = next)
-    {
-      JsonObject *record;
-      const char *body, *language;
-      Text *text;
-
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      line_number++;
-      if (*line == '\0')
-        continue;
-      if (!json_parser_load_from_data (parser, line, -1, error))
-        {
-          g_prefix_error (error, "%s:%u: ", path, line_number);
-          return NULL;
-        }
-      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        continue;
-      record = json_node_get_object (json_parser_get_root (parser));
-      if ((body = get_string_member (record, "text")) == NULL)
-        continue;
-      language = get_string_member (record, "language");
-      if (language == NULL)
-        language = get_string_member (record, "lang");
-      text = g_new0 (Text, 1);
-      text->id = get_string_member (record, "id") != NULL ? g_strdup (get_string_member (record, "id"))
-                                                          : g_strdup_printf ("line-%u", line_number);
-      text->title = g_strdup (get_string_member (record, "title"));
-      text->language = g_strdup (language);
-      text->text = g_strdup (body);
-      text->size = strlen (body);
-      g_ptr_array_add (texts, text);
-    }
-  return g_steal_pointer (&texts);
+  if (language == NULL)
+    language = bench_json_get_string (record, "lang");
+  text = bench_text_new (id != NULL ? g_strdup (id) : g_strdup_printf ("line-%u", line_number),
+                         g_strdup (body));
+  text->title = g_strdup (bench_json_get_string (record, "title"));
+  text->language = g_strdup (language);
+  return text;
 }
 
 /* Invented material for the generated articles: no real story, person or
@@ -223,7 +163,7 @@ append_sentence (GString    *out,
 static GPtrArray *
 generate_texts (guint n)
 {
-  GPtrArray *texts = g_ptr_array_new_with_free_func (text_free);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (bench_text_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
 
   for (guint i = 0; i < n; i++)
@@ -232,7 +172,7 @@ generate_texts (guint n)
       const char *subject = PICK (rand, subjects);
       const char *place = PICK (rand, places);
       guint n_paragraphs = g_rand_int_range (rand, 5, 9);
-      Text *text = g_new0 (Text, 1);
+      BenchText *text;
 
       for (guint p = 0; p < n_paragraphs; p++)
         {
@@ -247,11 +187,10 @@ generate_texts (guint n)
               append_sentence (body, rand, PICK (rand, patterns), subject);
             }
         }
-      text->id = g_strdup_printf ("generated/%03u", i + 1);
+      text = bench_text_new (g_strdup_printf ("generated/%03u", i + 1),
+                             g_string_free (g_steal_pointer (&body), FALSE));
       text->title = g_strdup_printf ("%s: new doubts over the %s", place, subject);
       text->language = g_strdup ("en");
-      text->size = body->len;
-      text->text = g_string_free (g_steal_pointer (&body), FALSE);
       g_ptr_array_add (texts, text);
     }
   return texts;
@@ -268,7 +207,7 @@ write_jsonl (GPtrArray   *texts,
 
   for (guint i = 0; i < texts->len; i++)
     {
-      Text *text = g_ptr_array_index (texts, i);
+      BenchText *text = g_ptr_array_index (texts, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *line = NULL;
@@ -290,53 +229,7 @@ write_jsonl (GPtrArray   *texts,
   return g_file_set_contents (path, out->str, out->len, error);
 }
 
-static gsize
-total_size (GPtrArray *texts)
-{
-  gsize total = 0;
-
-  for (guint i = 0; i < texts->len; i++)
-    total += ((Text *) g_ptr_array_index (texts, i))->size;
-  return total;
-}
-
 /* ---- timing ---- */
-
-/* The process's peak resident set size, "VmHWM" in /proc/self/status. */
-static guint64
-read_peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  if (line == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The best (shortest) and the median of @n round times, sorting them. */
-static void
-best_and_median (double *seconds,
-                 guint   n,
-                 double *best,
-                 double *median)
-{
-  qsort (seconds, n, sizeof seconds[0], compare_doubles);
-  *best = seconds[0];
-  *median = n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
-}
 
 /* The documents of one round, made before timing: summarize adds to them,
  * so every round needs fresh ones. */
@@ -347,7 +240,7 @@ make_documents (GPtrArray *texts)
 
   for (guint i = 0; i < texts->len; i++)
     {
-      Text *text = g_ptr_array_index (texts, i);
+      BenchText *text = g_ptr_array_index (texts, i);
       NfDocument *document = nf_document_new (text->id);
 
       nf_document_set_text (document, text->text);
@@ -440,7 +333,7 @@ time_summarize_round (GPtrArray   *texts,
       g_printerr ("bench: `%s` failed: %s\n", launch, error->message);
       return -1;
     }
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  seconds = bench_seconds_since (start);
   *documents_out = g_steal_pointer (&documents);
   *n_failed = nf_pipeline_get_n_failed (pipeline);
   return seconds;
@@ -467,7 +360,7 @@ bench_method (GPtrArray    *texts,
       if ((seconds[round] = time_summarize_round (texts, method, &documents, &result->n_failed)) < 0)
         return FALSE;
     }
-  best_and_median (seconds, rounds, &best, &median);
+  bench_best_and_median (seconds, rounds, &best, &median);
   result->name = method != NULL ? method : "news";
   result->rate = texts->len / median;
   result->best_rate = texts->len / best;
@@ -634,7 +527,7 @@ main (int   argc,
     }
   if (texts_path != NULL && g_file_test (texts_path, G_FILE_TEST_IS_REGULAR))
     {
-      texts = load_jsonl (texts_path, &error);
+      texts = bench_read_jsonl (texts_path, text_from_record, bench_text_free, &error);
       if (texts == NULL)
         {
           g_printerr ("bench: %s\n", error->message);
@@ -656,7 +549,7 @@ main (int   argc,
       g_print ("Texts: %u articles generated from invented phrases (%s is absent)\n",
                texts->len, texts_path != NULL ? texts_path : "no --texts");
     }
-  bytes = total_size (texts);
+  bytes = bench_total_size (texts);
   g_print ("%.2f MB of UTF-8, %.0f bytes a text; in memory before timing; %d sentences a summary\n",
            bytes / 1e6, (double) bytes / texts->len, N_SENTENCES);
   g_print ("One thread; %d rounds a method over all texts; rates from the median round\n\n", rounds);
@@ -665,7 +558,7 @@ main (int   argc,
     ok = bench_method (texts, bytes, rounds, methods[i], i > 0 ? results[0].choices : NULL, &results[i]);
   if (ok)
     g_print ("  peak RSS after the summarize rounds: %.1f MiB (texts in memory included)\n\n",
-             read_peak_rss_kib () / 1024.0);
+             bench_peak_rss_kib () / 1024.0);
 
   ots = run_ots (ots_driver, jsonl_path, work_dir, ots_rounds);
   if (ok && ots.ran)

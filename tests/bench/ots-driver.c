@@ -63,6 +63,8 @@
 #include <json-glib/json-glib.h>
 #include <ots/libots.h>
 
+#include "bench-util.h"
+
 #define OTS_DICTIONARY_DIR "/usr/share/ots/"
 #define OTS_LANGUAGE       "en"
 
@@ -74,45 +76,36 @@ typedef struct
   guint64 summary_bytes; /* their text, to be sure it is made */
 } RoundResult;
 
-/* Reads the "text" of every record of the JSON Lines file @path; records
+/* A copy of the "text" of @record, or NULL when it has none: records
  * without one are skipped. */
-static GPtrArray *
-load_texts (const char  *path,
-            GError     **error)
+static gpointer
+text_of_record (JsonObject *record,
+                guint       line_number)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  char *line, *next;
-  guint line_number = 0;
+  return g_strdup (bench_json_get_string (record, "text"));
+}
 
-  if (!g_file_get_contents (path, &data, NULL, error))
-    return NULL;
-  for (line = data; line != NULL && *line != '\0'; line = next)
-    {
-      JsonNode *root;
-      JsonObject *record;
+/* Parses and grades @text in @article, whose dictionary is loaded, and
+ * selects its @n_wanted best lines: the summary. */
+static void
+highlight_summary (OtsArticle *article,
+                   const char *text,
+                   guint       n_wanted)
+{
+  ots_parse_stream ((const unsigned char *) text, strlen (text), article);
+  ots_grade_doc (article);
+  ots_highlight_doc_lines (article, (int) n_wanted);
+}
 
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      line_number++;
-      if (*line == '\0')
-        continue;
-      if (!json_parser_load_from_data (parser, line, -1, error))
-        {
-          g_prefix_error (error, "%s:%u: ", path, line_number);
-          return NULL;
-        }
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root))
-        continue;
-      record = json_node_get_object (root);
-      if (json_object_has_member (record, "text") &&
-          JSON_NODE_HOLDS_VALUE (json_object_get_member (record, "text")))
-        g_ptr_array_add (texts, g_strdup (json_object_get_string_member (record, "text")));
-    }
-  return g_steal_pointer (&texts);
+/* The first of the lines from @l on that is a summary sentence: selected
+ * and with words (the parser leaves an empty last line after a final full
+ * stop); NULL when there is none. */
+static GList *
+next_summary_line (GList *l)
+{
+  while (l != NULL && (!ots_is_line_selected (l->data) || ((const OtsSentence *) l->data)->wc == 0))
+    l = l->next;
+  return l;
 }
 
 /* Summarizes @text with ots into @n_wanted sentences; adds the number of
@@ -142,19 +135,12 @@ summarize_one (const char  *text,
       return FALSE;
     }
 
-  ots_parse_stream ((const unsigned char *) text, strlen (text), article);
-  ots_grade_doc (article);
-  ots_highlight_doc_lines (article, (int) n_wanted);
-
-  for (GList *l = article->lines; l != NULL; l = l->next)
+  highlight_summary (article, text, n_wanted);
+  for (GList *l = next_summary_line (article->lines); l != NULL; l = next_summary_line (l->next))
     {
-      const OtsSentence *sentence = l->data;
-      g_autofree unsigned char *line = NULL;
       size_t size = 0;
+      g_autofree unsigned char *line = ots_get_line_text (l->data, TRUE, &size);
 
-      if (!ots_is_line_selected (sentence) || sentence->wc == 0)
-        continue;
-      line = ots_get_line_text (sentence, TRUE, &size);
       result->n_sentences++;
       result->summary_bytes += size;
     }
@@ -181,20 +167,13 @@ show_summaries (GPtrArray *texts,
       OtsArticle *article = ots_new_article ();
 
       ots_load_xml_dictionary (article, (const unsigned char *) OTS_LANGUAGE);
-      ots_parse_stream ((const unsigned char *) g_ptr_array_index (texts, i),
-                        strlen (g_ptr_array_index (texts, i)), article);
-      ots_grade_doc (article);
-      ots_highlight_doc_lines (article, (int) n_wanted);
+      highlight_summary (article, g_ptr_array_index (texts, i), n_wanted);
       g_print ("text %u:\n", i + 1);
-      for (GList *l = article->lines; l != NULL; l = l->next)
+      for (GList *l = next_summary_line (article->lines); l != NULL; l = next_summary_line (l->next))
         {
-          const OtsSentence *sentence = l->data;
-          g_autofree unsigned char *line = NULL;
           size_t size = 0;
+          g_autofree unsigned char *line = ots_get_line_text (l->data, TRUE, &size);
 
-          if (!ots_is_line_selected (sentence) || sentence->wc == 0)
-            continue;
-          line = ots_get_line_text (sentence, TRUE, &size);
           g_print ("  - %s\n", g_strstrip ((char *) line));
         }
       ots_free_article (article);
@@ -214,26 +193,8 @@ time_round (GPtrArray   *texts,
   for (guint i = 0; i < texts->len; i++)
     if (!summarize_one (g_ptr_array_index (texts, i), n_wanted, shared, result))
       return FALSE;
-  result->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  result->seconds = bench_seconds_since (start);
   return TRUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The median of @n times (sorts them). */
-static double
-median_of (double *seconds,
-           guint   n)
-{
-  qsort (seconds, n, sizeof seconds[0], compare_doubles);
-  return n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
 }
 
 /* Times @rounds rounds in one mode and prints the readable line and the
@@ -249,7 +210,7 @@ bench_mode (const char *mode,
 {
   g_autofree double *seconds = g_new (double, rounds);
   RoundResult result = { 0 };
-  double median, mean_sentences;
+  double best, median, mean_sentences;
 
   for (guint round = 0; round < rounds; round++)
     {
@@ -260,29 +221,14 @@ bench_mode (const char *mode,
         }
       seconds[round] = result.seconds;
     }
-  median = median_of (seconds, rounds);
+  bench_best_and_median (seconds, rounds, &best, &median);
   mean_sentences = texts->len > 0 ? (double) result.n_sentences / texts->len : 0;
   g_print ("ots, dictionary %-13s %9.1f documents/s %7.2f MB/s (median of %u rounds, best %.1f documents/s); "
            "%.2f sentences per summary\n",
            description, texts->len / median, bytes / 1e6 / median, rounds,
-           texts->len / seconds[0], mean_sentences);
+           texts->len / best, mean_sentences);
   g_print ("RESULT %s %.1f %.3f %.2f\n", mode, texts->len / median, bytes / 1e6 / median, mean_sentences);
   return TRUE;
-}
-
-/* The process's peak resident set size, "VmHWM" in /proc/self/status. */
-static guint64
-read_peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  if (line == NULL)
-    return 0;
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
 }
 
 /* Checks that ots will find the English dictionary, and where. */
@@ -328,7 +274,7 @@ main (int   argc,
     }
   if (!check_dictionary ())
     return 77;
-  texts = load_texts (argv[1], &error);
+  texts = bench_read_jsonl (argv[1], text_of_record, g_free, &error);
   if (texts == NULL)
     {
       g_printerr ("ots-driver: %s\n", error->message);
@@ -353,7 +299,7 @@ main (int   argc,
   ots_free_article (shared);
   if (ok)
     {
-      guint64 peak = read_peak_rss_kib ();
+      guint64 peak = bench_peak_rss_kib ();
 
       g_print ("ots-driver: peak RSS %.1f MiB (texts in memory included)\n", peak / 1024.0);
     }
