@@ -372,6 +372,21 @@ test('document JSON round trip', () => {
     assertThrowsGError(() => Nf.Document.new_from_json_string('{"id": ', -1), null, 0);
 });
 
+test('text toolkit: sentences, UTF-16 offsets, language', () => {
+    // JavaScript strings count UTF-16 units: the emoji is two of them.
+    const text = 'The \u{1F600} ferry left at 9 a.m. on Monday. It came back late.';
+    const sentences = Nf.text_split_sentences(text, 'en');
+    assert(sentences.length === 2, `expected 2 sentences, got ${sentences.length}`);
+    const second = sentences[1];
+    const from = Nf.text_offset_to_utf16(text, second.get_start());
+    const to = Nf.text_offset_to_utf16(text, second.get_end());
+    assert(text.slice(from, to) === 'It came back late.', `slice gave "${text.slice(from, to)}"`);
+    assert(from === second.get_start() + 1, 'the emoji must count two UTF-16 units');
+    const [language] = Nf.text_detect_language(
+        'La municipalité a annoncé lundi que les travaux du nouveau pont commenceront au printemps prochain et dureront deux ans.');
+    assert(language === 'fr', `detected ${language}`);
+});
+
 // Runner -------------------------------------------------------------------
 
 async function runAll() {
