@@ -22,6 +22,9 @@ nf_clean_name_in (const xmlChar      *name,
   return FALSE;
 }
 
+/* A span of links this long inside running text is a cluster, not a name. */
+#define LINK_CLUSTER_MIN_BYTES 80
+
 /* Never article text, whatever their content. */
 static const char * const junk_tags[] = {
   "script", "style", "noscript", "template", "nav", "aside", "form", "button",
@@ -207,6 +210,59 @@ nf_clean_text_size (GHashTable *sizes,
 /* Whether @node and everything under it is site furniture. Class and id
  * words are hints: an element they would drop that holds a good part of
  * the page's text (a "content-with-sidebar" wrapper) is kept. */
+/* How many links lie under @node and how many bytes of text they hold,
+ * nested spans left out: of spans inside spans, only the innermost that
+ * holds the links is the cluster (the outer one may be a linked name). */
+static void
+count_links (xmlNode *node,
+             guint   *links,
+             gsize   *link_bytes,
+             GHashTable *sizes)
+{
+  xmlNode *p = node->children;
+
+  *links = 0;
+  *link_bytes = 0;
+  while (p != NULL && p != node)
+    {
+      if (p->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) p->name, "a") == 0)
+        {
+          (*links)++;
+          *link_bytes += nf_clean_text_size (sizes, p);
+        }
+      else if (p->type == XML_ELEMENT_NODE && p->children != NULL &&
+               g_ascii_strcasecmp ((const char *) p->name, "span") != 0)
+        {
+          p = p->children;
+          continue;
+        }
+      while (p != node && p->next == NULL)
+        p = p->parent;
+      if (p != node)
+        p = p->next;
+    }
+}
+
+/* An inline element inside running text that is nothing but links: the
+ * hover card a site hides under a name, or a strip of "related" links. A
+ * paragraph keeps its own words; the cluster goes. */
+static gboolean
+is_link_cluster (xmlNode    *node,
+                 GHashTable *sizes)
+{
+  gsize size;
+  guint links;
+  gsize link_bytes;
+
+  if (g_ascii_strcasecmp ((const char *) node->name, "span") != 0)
+    return FALSE;
+  size = nf_clean_text_size (sizes, node);
+  if (size < LINK_CLUSTER_MIN_BYTES)
+    return FALSE;
+  count_links (node, &links, &link_bytes, sizes);
+  return links >= 2 && link_bytes * 10 >= size * 9;
+}
+
 gboolean
 nf_clean_is_junk (xmlNode    *node,
          GHashTable *sizes,
@@ -223,6 +279,9 @@ nf_clean_is_junk (xmlNode    *node,
   if (attr_says (node, "aria-hidden", is_true) ||
       attr_says (node, "style", style_hides) ||
       attr_says (node, "role", role_is_furniture))
+    return TRUE;
+
+  if (is_link_cluster (node, sizes))
     return TRUE;
 
   /* The containers that hold everything are never dropped for their class. */

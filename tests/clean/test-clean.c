@@ -141,6 +141,25 @@ test_clean_html_notes (void)
   g_assert_cmpuint (nf_document_get_tags (kept)->len, ==, 0);
 }
 
+/* A name that opens a hover card of links keeps the paragraph's words and
+ * loses the card. */
+static void
+test_clean_link_cluster (void)
+{
+  g_autoptr(NfDocument) doc = clean_test_html (
+    "<html><body><article>"
+    "<p>The harbour board chair <span class=\"person\"><a href=\"/people/mara-lind\">Mara Lind</a>"
+    "<span class=\"card\"><a href=\"/a/1\">Harbour board votes to extend the night ferry service to the islands</a> "
+    "<a href=\"/a/2\">New pier opens after three years of delays and rising costs</a></span></span> "
+    "said the vote on Tuesday would settle the question of the night ferry for a decade.</p>"
+    "<p>The ferry company welcomed the decision and said it would hire twelve new crew members before the summer.</p>"
+    "</article></body></html>", -1, NULL);
+
+  g_assert_cmpstr (nf_document_get_text (doc), ==,
+    "The harbour board chair Mara Lind said the vote on Tuesday would settle the question of the night ferry for a decade.\n\n"
+    "The ferry company welcomed the decision and said it would hire twelve new crew members before the summer.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -155,6 +174,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clean/plain/furniture-and-notes", test_clean_plain_text);
   g_test_add_func ("/clean/plain/nfc", test_clean_nfc);
   g_test_add_func ("/clean/html/notes", test_clean_html_notes);
+  g_test_add_func ("/clean/html/link-cluster", test_clean_link_cluster);
 
   return g_test_run ();
 }
