@@ -61,6 +61,7 @@ typedef struct
   gsize    byte_end;
   guint    term;         /* index in Extraction.terms */
   gboolean content;      /* may be part of a phrase */
+  gboolean noun;         /* a noun (with a POS model): a phrase ends on one */
   gboolean breaks;       /* punctuation or a sentence end comes before it */
   gboolean opens;        /* first word of its sentence */
 } Word;
@@ -94,6 +95,7 @@ typedef struct
   const char   *text;
   const char   *language;
   NfStemmer    *stemmer;    /* nullable: lower-casing only */
+  NfPosModel   *pos;        /* nullable: phrases of content words then */
   GArray       *words;      /* Word */
   GPtrArray    *terms;      /* Term */
   GHashTable   *term_index; /* stem → index + 1 */
@@ -246,6 +248,29 @@ read_words (Extraction *ex)
       w.term = intern_term (ex, stem_word (ex->stemmer, word, -1));
       ((Term *) g_ptr_array_index (ex->terms, w.term))->count++;
       g_array_append_val (ex->words, w);
+    }
+}
+
+/* With a part-of-speech model, only nouns and adjectives are content
+ * words (PositionRank's graph and noun phrases): each word takes the tag
+ * of the tagger's token that holds its first character. */
+static void
+apply_parts_of_speech (Extraction *ex)
+{
+  g_autoptr(GArray) tokens = nf_pos_model_tag (ex->pos, ex->text);
+  Word *words = (Word *) ex->words->data;
+  guint t = 0;
+
+  for (guint i = 0; i < ex->words->len; i++)
+    {
+      NfPosTag tag = NF_POS_OTHER;
+
+      while (t < tokens->len && g_array_index (tokens, NfPosToken, t).end <= words[i].start)
+        t++;
+      if (t < tokens->len && g_array_index (tokens, NfPosToken, t).start <= words[i].start)
+        tag = g_array_index (tokens, NfPosToken, t).tag;
+      words[i].noun = tag == NF_POS_NOUN;
+      words[i].content = words[i].content && (tag == NF_POS_NOUN || tag == NF_POS_ADJ);
     }
 }
 
@@ -467,7 +492,8 @@ collect_candidates (Extraction *ex)
           continue;
         }
       while (run_end + 1 < ex->words->len && words[run_end + 1].content &&
-             !words[run_end + 1].breaks)
+             !words[run_end + 1].breaks &&
+             !(ex->pos != NULL && words[run_end].noun && !words[run_end + 1].noun))
         run_end++;
 
       for (guint first = i; first <= run_end; first++)
@@ -475,6 +501,9 @@ collect_candidates (Extraction *ex)
           {
             gboolean whole_run = first == i && first + n - 1 == run_end;
 
+            /* a noun phrase ends on its noun */
+            if (ex->pos != NULL && !words[first + n - 1].noun)
+              continue;
             if (whole_run || ex->params->sub_ngrams)
               add_candidate (ex, first, n, whole_run);
           }
@@ -628,6 +657,9 @@ choose_keyphrases (Extraction *ex,
  * @title: (nullable): its title, which weighs on what the story is about
  * @language: (nullable): its ISO 639-1 language, or %NULL to detect it
  * @max_keyphrases: how many phrases at most
+ * @pos: (nullable): a part-of-speech model; for English text the
+ *   candidates are then noun phrases (adjectives and nouns, ending on a
+ *   noun) and only nouns and adjectives are ranked
  *
  * Finds the phrases that say what @text is about.  Safe to call from any
  * thread.
@@ -640,7 +672,8 @@ GPtrArray *
 nf_keyphrases_extract (const char *text,
                        const char *title,
                        const char *language,
-                       guint       max_keyphrases)
+                       guint       max_keyphrases,
+                       NfPosModel *pos)
 {
   g_autofree char *repaired = NULL;
   g_autoptr(NfStemmer) stemmer = NULL;
@@ -663,6 +696,7 @@ nf_keyphrases_extract (const char *text,
   ex.text = text;
   ex.language = language;
   ex.stemmer = stemmer;
+  ex.pos = g_str_equal (language, "en") ? pos : NULL;
   ex.words = g_array_new (FALSE, FALSE, sizeof (Word));
   ex.terms = g_ptr_array_new_with_free_func (term_free);
   ex.term_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -670,6 +704,8 @@ nf_keyphrases_extract (const char *text,
   ex.candidate_index = g_hash_table_new (g_str_hash, g_str_equal);
 
   read_words (&ex);
+  if (ex.pos != NULL)
+    apply_parts_of_speech (&ex);
   set_biases (&ex, title);
   rank_terms (&ex);
   collect_candidates (&ex);

@@ -65,6 +65,44 @@ nf_ner_transition_allowed (guint previous,
 }
 
 /**
+ * nf_hashed_score:
+ * @hashes: feature hashes (0 ends them early)
+ * @n_hashes: how many at most
+ * @weights_f: (nullable): float weights (training)
+ * @weights_i: (nullable): 16-bit weights (a model file), if no @weights_f
+ * @bits: log2 of the weight table's size
+ * @n_labels: how many labels follow each feature's slot
+ * @scores: (out caller-allocates): @n_labels scores, added to
+ *
+ * Adds each label's weights for the features to @scores: a feature keeps
+ * the weight of label l at its hash's slot + l, so that the entity
+ * recogniser and the part-of-speech tagger share one layout.
+ */
+void
+nf_hashed_score (const guint32 *hashes,
+                 guint          n_hashes,
+                 const float   *weights_f,
+                 const gint16  *weights_i,
+                 guint          bits,
+                 guint          n_labels,
+                 double        *scores)
+{
+  guint mask = (1u << bits) - 1;
+
+  for (guint f = 0; f < n_hashes && hashes[f]; f++)
+    {
+      guint base = nf_ner_weight_index (hashes[f], bits);
+
+      if (weights_f)
+        for (guint l = 0; l < n_labels; l++)
+          scores[l] += weights_f[(base + l) & mask];
+      else
+        for (guint l = 0; l < n_labels; l++)
+          scores[l] += (gint16) GINT16_FROM_LE (weights_i[(base + l) & mask]);
+    }
+}
+
+/**
  * nf_ner_score_token:
  * @hashes: the token's feature hashes (0 ends them early)
  * @n_hashes: how many at most
@@ -83,19 +121,7 @@ nf_ner_score_token (const guint32 *hashes,
                     guint          bits,
                     double        *scores)
 {
-  guint mask = (1u << bits) - 1;
-
-  for (guint f = 0; f < n_hashes && hashes[f]; f++)
-    {
-      guint base = nf_ner_weight_index (hashes[f], bits);
-
-      if (weights_f)
-        for (guint l = 0; l < NF_NER_N_LABELS; l++)
-          scores[l] += weights_f[(base + l) & mask];
-      else
-        for (guint l = 0; l < NF_NER_N_LABELS; l++)
-          scores[l] += (gint16) GINT16_FROM_LE (weights_i[(base + l) & mask]);
-    }
+  nf_hashed_score (hashes, n_hashes, weights_f, weights_i, bits, NF_NER_N_LABELS, scores);
 }
 
 /**
@@ -221,10 +247,17 @@ nf_ner_labels_to_mentions (const NfNerToken *tokens,
 
 /* ---- the file --------------------------------------------------------------- */
 
-/* A checksum of the file's body, 32-bit words at a time. */
-static guint32
-body_checksum (const guchar *data,
-               gsize         length)
+/**
+ * nf_model_checksum:
+ * @data: a model file's body
+ * @length: its size in bytes
+ *
+ * Returns: a checksum of the body (FNV-1a over 32-bit words), stored in the
+ *   header of the tag plugin's model files
+ */
+guint32
+nf_model_checksum (const guchar *data,
+                   gsize         length)
 {
   guint32 h = 2166136261u;
   gsize i;
@@ -240,25 +273,62 @@ body_checksum (const guchar *data,
   return h;
 }
 
-/* Writes a little-endian 32-bit number into a header. */
-static void
-put_u32 (guchar  *header,
-         guint    offset,
-         guint32  value)
+/**
+ * nf_model_put_u32:
+ * @header: a model file's header
+ * @offset: where in it
+ * @value: the number
+ *
+ * Writes a little-endian 32-bit number into a header.
+ */
+void
+nf_model_put_u32 (guchar  *header,
+                  guint    offset,
+                  guint32  value)
 {
   value = GUINT32_TO_LE (value);
   memcpy (header + offset, &value, 4);
 }
 
-/* Reads a little-endian 32-bit number of a header. */
-static guint32
-get_u32 (const guchar *header,
-         guint         offset)
+/**
+ * nf_model_get_u32:
+ * @header: a model file's header
+ * @offset: where in it
+ *
+ * Returns: the little-endian 32-bit number at @offset
+ */
+guint32
+nf_model_get_u32 (const guchar *header,
+                  guint         offset)
 {
   guint32 value;
 
   memcpy (&value, header + offset, 4);
   return GUINT32_FROM_LE (value);
+}
+
+/**
+ * nf_model_quantize:
+ * @weights: float weights
+ * @n: how many
+ * @out: (out caller-allocates): @n little-endian 16-bit weights
+ *
+ * Scales the weights so that the largest becomes 32767 and rounds them:
+ * the ranking of labels survives, the file is half the size.
+ */
+void
+nf_model_quantize (const float *weights,
+                   gsize        n,
+                   gint16      *out)
+{
+  float max = 0;
+  double scale;
+
+  for (gsize i = 0; i < n; i++)
+    max = MAX (max, fabsf (weights[i]));
+  scale = max > 0 ? 32767.0 / max : 1.0;
+  for (gsize i = 0; i < n; i++)
+    out[i] = GINT16_TO_LE ((gint16) lrint (weights[i] * scale));
 }
 
 /**
@@ -285,23 +355,16 @@ nf_ner_model_write (const char     *path,
   gsize n = (gsize) 1 << bits;
   gsize body_size = n * 2 + (gsize) lexicon_n_slots * 8;
   g_autofree guchar *data = g_malloc0 (HEADER_SIZE + body_size);
-  gint16 *quantized = (gint16 *) (data + HEADER_SIZE);
-  float max = 0;
-  double scale;
 
-  for (gsize i = 0; i < n; i++)
-    max = MAX (max, fabsf (weights[i]));
-  scale = max > 0 ? 32767.0 / max : 1.0;
-  for (gsize i = 0; i < n; i++)
-    quantized[i] = GINT16_TO_LE ((gint16) lrint (weights[i] * scale));
+  nf_model_quantize (weights, n, (gint16 *) (data + HEADER_SIZE));
   memcpy (data + HEADER_SIZE + n * 2, lexicon_slots, (gsize) lexicon_n_slots * 8);
 
   memcpy (data, model_magic, sizeof model_magic);
-  put_u32 (data, 8, NF_NER_MODEL_VERSION);
-  put_u32 (data, 12, NF_NER_N_LABELS);
-  put_u32 (data, 16, bits);
-  put_u32 (data, 20, lexicon_n_slots);
-  put_u32 (data, 24, body_checksum (data + HEADER_SIZE, body_size));
+  nf_model_put_u32 (data, 8, NF_NER_MODEL_VERSION);
+  nf_model_put_u32 (data, 12, NF_NER_N_LABELS);
+  nf_model_put_u32 (data, 16, bits);
+  nf_model_put_u32 (data, 20, lexicon_n_slots);
+  nf_model_put_u32 (data, 24, nf_model_checksum (data + HEADER_SIZE, body_size));
   return g_file_set_contents (path, (const char *) data, HEADER_SIZE + body_size, error);
 }
 
@@ -329,18 +392,18 @@ model_check (NfNerModel  *model,
 
   if (size < HEADER_SIZE || memcmp (data, model_magic, sizeof model_magic) != 0)
     return model_invalid (error, path, "no model header");
-  if (get_u32 (data, 8) != NF_NER_MODEL_VERSION)
+  if (nf_model_get_u32 (data, 8) != NF_NER_MODEL_VERSION)
     return model_invalid (error, path, "unsupported version");
-  bits = get_u32 (data, 16);
-  n_slots = get_u32 (data, 20);
-  if (get_u32 (data, 12) != NF_NER_N_LABELS || bits < 8 || bits > 28 ||
+  bits = nf_model_get_u32 (data, 16);
+  n_slots = nf_model_get_u32 (data, 20);
+  if (nf_model_get_u32 (data, 12) != NF_NER_N_LABELS || bits < 8 || bits > 28 ||
       (n_slots & (n_slots - 1)) != 0 || n_slots > (1u << 28))
     return model_invalid (error, path, "bad sizes in the header");
   expected = HEADER_SIZE + ((guint64) 2 << bits) + (guint64) n_slots * 8;
   if (size != expected)
     return model_invalid (error, path, size < expected ? "the file is truncated"
                                                        : "the file is too long");
-  if (body_checksum (data + HEADER_SIZE, size - HEADER_SIZE) != get_u32 (data, 24))
+  if (nf_model_checksum (data + HEADER_SIZE, size - HEADER_SIZE) != nf_model_get_u32 (data, 24))
     return model_invalid (error, path, "checksum mismatch (corrupt file)");
 
   model->bits = bits;

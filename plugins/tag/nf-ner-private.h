@@ -168,4 +168,48 @@ gboolean    nf_ner_train               (const char   *train_path,
                                         const NfNerTrainOptions *options,
                                         GError      **error);
 
+/* ---- shared with the part-of-speech tagger (nf-pos-*.c) -------------------
+ * Model files: a 32-byte header (8-byte magic, version, sizes, a checksum
+ * of the body at offset 24) and little-endian numbers; hashed feature
+ * weights with the labels of a feature in consecutive slots.
+ */
+guint32     nf_model_checksum          (const guchar  *data,
+                                        gsize          length);
+void        nf_model_put_u32           (guchar        *header,
+                                        guint          offset,
+                                        guint32        value);
+guint32     nf_model_get_u32           (const guchar  *header,
+                                        guint          offset);
+void        nf_model_quantize          (const float   *weights,
+                                        gsize          n,
+                                        gint16        *out);
+void        nf_hashed_score            (const guint32 *hashes,
+                                        guint          n_hashes,
+                                        const float   *weights_f,
+                                        const gint16  *weights_i,
+                                        guint          bits,
+                                        guint          n_labels,
+                                        double        *scores);
+
+/* The averaged perceptron over hashed features (nf-ner-train.c). */
+typedef struct
+{
+  guint    bits;
+  float   *weights;
+  double  *totals;     /* sums of the weights over time, for the average */
+  guint32 *stamps;     /* when each weight last changed */
+  guint32  clock;      /* steps so far: the caller counts them */
+} NfPerceptron;
+
+void        nf_perceptron_init         (NfPerceptron  *p,
+                                        guint          bits);
+void        nf_perceptron_clear        (NfPerceptron  *p);
+void        nf_perceptron_learn        (NfPerceptron  *p,
+                                        const guint32 *hashes,
+                                        guint          n_hashes,
+                                        guint          gold,
+                                        guint          guess);
+void        nf_perceptron_average      (NfPerceptron  *p);
+guint32     nf_random_next             (guint64       *state);
+
 G_END_DECLS

@@ -377,62 +377,9 @@ lexicon_build (Stats *stats,
   return slots;
 }
 
-/* ---- the perceptron ---------------------------------------------------------- */
-
-typedef struct
-{
-  guint    bits;
-  float   *weights;
-  double  *totals;     /* sums of the weights over time, for the average */
-  guint32 *stamps;     /* when each weight last changed */
-  guint32  clock;
-} Perceptron;
-
-/* Adds @delta to a weight, keeping its running sum up to date. */
-static void
-perceptron_update (Perceptron *p,
-                   guint       index,
-                   float       delta)
-{
-  p->totals[index] += (double) (p->clock - p->stamps[index]) * p->weights[index];
-  p->stamps[index] = p->clock;
-  p->weights[index] += delta;
-}
-
-/* Moves the weights of @hashes toward @gold and away from @guess. */
-static void
-perceptron_learn (Perceptron    *p,
-                  const guint32 *hashes,
-                  guint          n_hashes,
-                  guint          gold,
-                  guint          guess)
-{
-  guint mask = (1u << p->bits) - 1;
-
-  for (guint f = 0; f < n_hashes && hashes[f]; f++)
-    {
-      guint base = nf_ner_weight_index (hashes[f], p->bits);
-      perceptron_update (p, (base + gold) & mask, 1.0f);
-      perceptron_update (p, (base + guess) & mask, -1.0f);
-    }
-}
-
-/* Replaces the weights by their averages over all steps. */
-static void
-perceptron_average (Perceptron *p)
-{
-  gsize n = (gsize) 1 << p->bits;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double total = p->totals[i] + (double) (p->clock - p->stamps[i]) * p->weights[i];
-      p->weights[i] = p->clock > 0 ? (float) (total / p->clock) : 0.0f;
-    }
-}
-
 /* Trains on one sentence; returns how many tokens were right. */
 static guint
-train_sentence (Perceptron                  *p,
+train_sentence (NfPerceptron                *p,
                 const NfNerSentenceFeatures *features,
                 const guint                 *gold)
 {
@@ -455,8 +402,8 @@ train_sentence (Perceptron                  *p,
       p->clock++;
       if (guess != gold[i])
         {
-          perceptron_learn (p, hashes, features->stride, gold[i], guess);
-          perceptron_learn (p, dynamic, n_dynamic, gold[i], guess);
+          nf_perceptron_learn (p, hashes, features->stride, gold[i], guess);
+          nf_perceptron_learn (p, dynamic, n_dynamic, gold[i], guess);
           /* the gold label is kept as history when it is a valid one, so
            * that one error does not derail the rest of the sentence */
           labels[i] = nf_ner_transition_allowed (previous, gold[i]) ? gold[i] : guess;
@@ -468,16 +415,6 @@ train_sentence (Perceptron                  *p,
         }
     }
   return right;
-}
-
-/* A small deterministic generator (xorshift64*), the same everywhere. */
-static guint32
-next_random (guint64 *state)
-{
-  *state ^= *state >> 12;
-  *state ^= *state << 25;
-  *state ^= *state >> 27;
-  return (guint32) ((*state * 2685821657736338717ull) >> 32);
 }
 
 /* Computes every training sentence's features, with the lexicon of the
@@ -550,7 +487,7 @@ nf_ner_train (const char               *train_path,
 {
   Corpus corpus = { 0 };
   Stats stats;
-  Perceptron p = { 0 };
+  NfPerceptron p = { 0 };
   NfNerSentenceFeatures *features;
   g_autofree guint *order = NULL;
   g_autofree guint32 *slots = NULL;
@@ -580,10 +517,7 @@ nf_ner_train (const char               *train_path,
              g_hash_table_size (stats.words), g_hash_table_size (stats.phrases),
              n_slots, g_timer_elapsed (timer, NULL));
 
-  p.bits = options->bits;
-  p.weights = g_new0 (float, (gsize) 1 << p.bits);
-  p.totals = g_new0 (double, (gsize) 1 << p.bits);
-  p.stamps = g_new0 (guint32, (gsize) 1 << p.bits);
+  nf_perceptron_init (&p, options->bits);
   order = g_new (guint, n);
   for (guint k = 0; k < n; k++)
     order[k] = k;
@@ -593,7 +527,7 @@ nf_ner_train (const char               *train_path,
 
       for (guint k = n - 1; k > 0; k--)
         {
-          guint j = next_random (&state) % (k + 1);
+          guint j = nf_random_next (&state) % (k + 1);
           guint t = order[k];
           order[k] = order[j];
           order[j] = t;
@@ -607,7 +541,7 @@ nf_ner_train (const char               *train_path,
         g_print ("epoch %u: training accuracy %.2f%% (%.1f s)\n", epoch,
                  100.0 * right / corpus.n_tokens, g_timer_elapsed (timer, NULL));
     }
-  perceptron_average (&p);
+  nf_perceptron_average (&p);
   ok = nf_ner_model_write (output_path, p.weights, p.bits, slots, n_slots, error);
   if (ok && options->verbose)
     g_print ("wrote %s (%.1f s in all)\n", output_path, g_timer_elapsed (timer, NULL));
@@ -615,11 +549,117 @@ nf_ner_train (const char               *train_path,
   for (guint k = 0; k < n; k++)
     nf_ner_features_clear (&features[k]);
   g_free (features);
-  g_free (p.weights);
-  g_free (p.totals);
-  g_free (p.stamps);
+  nf_perceptron_clear (&p);
   g_hash_table_unref (stats.words);
   g_hash_table_unref (stats.phrases);
   g_ptr_array_unref (corpus.sentences);
   return ok;
+}
+
+/* ---- the averaged perceptron, shared with the part-of-speech tagger -------- */
+
+/**
+ * nf_perceptron_init:
+ * @p: (out caller-allocates): a perceptron
+ * @bits: log2 of its weight table's size
+ *
+ * Makes a perceptron with every weight 0.
+ */
+void
+nf_perceptron_init (NfPerceptron *p,
+                    guint         bits)
+{
+  p->bits = bits;
+  p->weights = g_new0 (float, (gsize) 1 << bits);
+  p->totals = g_new0 (double, (gsize) 1 << bits);
+  p->stamps = g_new0 (guint32, (gsize) 1 << bits);
+  p->clock = 0;
+}
+
+/**
+ * nf_perceptron_clear:
+ * @p: a perceptron
+ *
+ * Frees the perceptron's tables.
+ */
+void
+nf_perceptron_clear (NfPerceptron *p)
+{
+  g_clear_pointer (&p->weights, g_free);
+  g_clear_pointer (&p->totals, g_free);
+  g_clear_pointer (&p->stamps, g_free);
+}
+
+/* Adds @delta to a weight, keeping its running sum up to date. */
+static void
+perceptron_update (NfPerceptron *p,
+                   guint         index,
+                   float         delta)
+{
+  p->totals[index] += (double) (p->clock - p->stamps[index]) * p->weights[index];
+  p->stamps[index] = p->clock;
+  p->weights[index] += delta;
+}
+
+/**
+ * nf_perceptron_learn:
+ * @p: a perceptron
+ * @hashes: feature hashes (0 ends them early)
+ * @n_hashes: how many at most
+ * @gold: the right label
+ * @guess: the label chosen
+ *
+ * Moves the weights of @hashes toward @gold and away from @guess.
+ */
+void
+nf_perceptron_learn (NfPerceptron  *p,
+                     const guint32 *hashes,
+                     guint          n_hashes,
+                     guint          gold,
+                     guint          guess)
+{
+  guint mask = (1u << p->bits) - 1;
+
+  for (guint f = 0; f < n_hashes && hashes[f]; f++)
+    {
+      guint base = nf_ner_weight_index (hashes[f], p->bits);
+      perceptron_update (p, (base + gold) & mask, 1.0f);
+      perceptron_update (p, (base + guess) & mask, -1.0f);
+    }
+}
+
+/**
+ * nf_perceptron_average:
+ * @p: a perceptron
+ *
+ * Replaces the weights by their averages over all steps.
+ */
+void
+nf_perceptron_average (NfPerceptron *p)
+{
+  gsize n = (gsize) 1 << p->bits;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double total = p->totals[i] + (double) (p->clock - p->stamps[i]) * p->weights[i];
+      p->weights[i] = p->clock > 0 ? (float) (total / p->clock) : 0.0f;
+    }
+}
+
+/**
+ * nf_random_next:
+ * @state: the generator's state, not 0
+ *
+ * A small deterministic generator (xorshift64*), the same everywhere, so
+ * that training orders are the same on every machine.
+ *
+ * Returns: the next 32 random bits
+ */
+guint32
+nf_random_next (guint64 *state)
+{
+  *state ^= *state >> 12;
+  *state ^= *state << 25;
+  *state ^= *state >> 27;
+  return (guint32) ((*state * 2685821657736338717ull) >> 32);
 }

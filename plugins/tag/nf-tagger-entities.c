@@ -129,20 +129,6 @@ is_word_of (const char *part,
   return FALSE;
 }
 
-static Entity *
-find_entity (GPtrArray  *entities,
-             const char *key,
-             NfNerKind   kind)
-{
-  for (guint i = 0; i < entities->len; i++)
-    {
-      Entity *entity = g_ptr_array_index (entities, i);
-      if (strcmp (entity->key, key) == 0 && entity->kind_counts[kind] > 0)
-        return entity;
-    }
-  return NULL;
-}
-
 static void
 add_mention (Entity             *entity,
              const NfNerMention *mention)
@@ -152,27 +138,47 @@ add_mention (Entity             *entity,
   entity->first_start = MIN (entity->first_start, mention->start);
 }
 
-/* Groups mentions with the same words (case aside) and the same kind. */
+/* Groups mentions with the same words (case aside) and the same kind.
+ * Mentions come in text order, so one pointer walks the text once. */
 static GPtrArray *
 group_same_words (const char *text,
                   GArray     *mentions)
 {
   GPtrArray *entities = g_ptr_array_new_with_free_func (entity_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *cursor = text;
+  guint cursor_offset = 0;
 
   for (guint i = 0; i < mentions->len; i++)
     {
       const NfNerMention *mention = &g_array_index (mentions, NfNerMention, i);
-      const char *from = g_utf8_offset_to_pointer (text, mention->start);
-      const char *to = g_utf8_offset_to_pointer (from, mention->end - mention->start);
-      g_autofree char *surface = g_strndup (from, to - from);
-      g_autofree char *key = g_utf8_casefold (surface, -1);
-      Entity *entity = find_entity (entities, key, mention->kind);
+      const char *from, *to;
+      g_autofree char *surface = NULL;
+      g_autofree char *key = NULL;
+      Entity *entity;
+
+      if (mention->start < cursor_offset)
+        {
+          cursor = text;
+          cursor_offset = 0;
+        }
+      from = g_utf8_offset_to_pointer (cursor, mention->start - cursor_offset);
+      to = g_utf8_offset_to_pointer (from, mention->end - mention->start);
+      cursor = from;
+      cursor_offset = mention->start;
+      surface = g_strndup (from, to - from);
+      {
+        g_autofree char *folded = g_utf8_casefold (surface, -1);
+        key = g_strdup_printf ("%u:%s", mention->kind, folded);
+      }
+      entity = g_hash_table_lookup (by_key, key);
 
       if (entity == NULL)
         {
           entity = g_new0 (Entity, 1);
           entity->text = g_strdup (surface);
-          entity->key = g_steal_pointer (&key);
+          entity->key = g_utf8_casefold (surface, -1);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
           entity->n_words = count_words (surface);
           entity->mentions = g_array_new (FALSE, FALSE, sizeof (NfNerMention));
           entity->first_start = G_MAXUINT;

@@ -42,6 +42,83 @@ GArray     *nf_ner_model_find   (NfNerModel  *model,
                                  const char  *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfNerModel, nf_ner_model_free)
 
+/* ---- parts of speech (nf-pos-*.c) ----------------------------------------- */
+
+/* Coarse parts of speech: enough to tell noun phrases apart. */
+typedef enum
+{
+  NF_POS_NOUN,    /* NN NNS NNP NNPS */
+  NF_POS_ADJ,     /* JJ JJR JJS */
+  NF_POS_VERB,    /* VB VBD VBG VBN VBP VBZ MD */
+  NF_POS_NUM,     /* CD */
+  NF_POS_OTHER,
+} NfPosTag;
+
+#define NF_POS_N_TAGS 5
+
+/* One tagged token: code points of the text, end exclusive. */
+typedef struct
+{
+  guint     start;
+  guint     end;
+  NfPosTag  tag;
+} NfPosToken;
+
+typedef struct _NfPosModel NfPosModel;
+
+/* Loads a model file written by tools/nf-train-pos (read-only afterwards). */
+NfPosModel *nf_pos_model_load   (const char  *path,
+                                 GError     **error);
+void        nf_pos_model_free   (NfPosModel  *model);
+/* The tokens of @text with their parts of speech (element-type NfPosToken). */
+GArray     *nf_pos_model_tag    (NfPosModel  *model,
+                                 const char  *text);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfPosModel, nf_pos_model_free)
+
+/* The coarse tag of a Penn Treebank tag ("NNS" → NF_POS_NOUN). */
+NfPosTag    nf_pos_tag_from_penn (const char *penn);
+
+typedef struct
+{
+  guint    epochs;
+  guint    seed;
+  guint    bits;        /* log2 of the weight table */
+  gboolean verbose;
+} NfPosTrainOptions;
+
+/* Trains on the POS column of a CoNLL-2003 style file; every tenth
+ * sentence is held back to measure, then the model written is trained
+ * on all of them. */
+gboolean    nf_pos_train        (const char   *train_path,
+                                 const char   *output_path,
+                                 const NfPosTrainOptions *options,
+                                 GError      **error);
+
+/* What training shares with tagging (nf-pos-model.c), so that both
+ * compute the same features. */
+#define NF_POS_MODEL_VERSION 1
+#define NF_POS_N_FEATURES    16
+char      **nf_pos_lower_words  (char * const *words,
+                                 guint         n_words);
+guint       nf_pos_features     (char * const *words,
+                                 char * const *lower,
+                                 guint         n_words,
+                                 guint         i,
+                                 guint         previous,
+                                 guint         previous2,
+                                 guint32      *out);
+guint       nf_pos_best_tag     (const double *scores);
+void        nf_pos_tag_sentence (char * const *words,
+                                 guint         n_words,
+                                 const float  *weights_f,
+                                 const gint16 *weights_i,
+                                 guint         bits,
+                                 guint        *tags);
+gboolean    nf_pos_model_write  (const char   *path,
+                                 const float  *weights,
+                                 guint         bits,
+                                 GError      **error);
+
 /* ---- keyphrases (nf-keyphrase*.c) --------------------------------------- */
 
 typedef struct
@@ -53,11 +130,14 @@ typedef struct
 } NfKeyphrase;
 
 void        nf_keyphrase_free      (gpointer      keyphrase);
-/* The best @max_keyphrases phrases of @text, best first (element-type NfKeyphrase). */
+/* The best @max_keyphrases phrases of @text, best first (element-type
+ * NfKeyphrase); with a part-of-speech model (English) the candidates are
+ * noun phrases. */
 GPtrArray  *nf_keyphrases_extract  (const char   *text,
                                     const char   *title,
                                     const char   *language,
-                                    guint         max_keyphrases);
+                                    guint         max_keyphrases,
+                                    NfPosModel   *pos);
 
 /* ---- topics (nf-topic-*.c) ----------------------------------------------- */
 

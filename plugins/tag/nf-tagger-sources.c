@@ -177,25 +177,34 @@ name_backward (const char *text,
   return TRUE;
 }
 
-/* How many words of @phrase (a table entry, maybe two words) match the
- * words from @i on; 0 when they do not. */
+/* How many words of @phrase (a table entry of one to three words) match
+ * the words from @i on; 0 when they do not. Compared in place: this runs
+ * for every word of every text. */
 static guint
 match_phrase (const char *text,
               GArray     *words,
               guint       i,
               const char *phrase)
 {
-  g_auto(GStrv) parts = g_strsplit (phrase, " ", -1);
-  guint n = g_strv_length (parts);
+  const char *part = phrase;
+  guint n = 0;
 
-  if (i + n > words->len)
-    return 0;
-  for (guint k = 0; k < n; k++)
+  while (*part != '\0')
     {
-      Span *word = &g_array_index (words, Span, i + k);
-      if (strlen (parts[k]) != word->end - word->start ||
-          g_ascii_strncasecmp (text + word->start, parts[k], word->end - word->start) != 0)
+      const char *space = strchr (part, ' ');
+      gsize length = space != NULL ? (gsize) (space - part) : strlen (part);
+      Span *word;
+
+      if (i + n >= words->len)
         return 0;
+      word = &g_array_index (words, Span, i + n);
+      if (length != word->end - word->start ||
+          g_ascii_strncasecmp (text + word->start, part, length) != 0)
+        return 0;
+      n++;
+      part += length;
+      while (*part == ' ')
+        part++;
     }
   return n;
 }

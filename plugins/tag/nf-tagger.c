@@ -42,6 +42,7 @@ NF_DEBUG_CATEGORY_STATIC (tag_debug);
 #define DEFAULT_TOPIC_THRESHOLD 0.3
 #define DEFAULT_NER_MODEL "ner-en.nfm"
 #define DEFAULT_TOPIC_MODEL "topics-en.nfm"
+#define DEFAULT_POS_MODEL "pos-en.nfm"
 
 struct _NfTagger
 {
@@ -53,11 +54,14 @@ struct _NfTagger
   double         topic_threshold;
   char          *ner_model_path;
   char          *topic_model_path;
+  char          *pos_model_path;
 
   NfNerModel    *ner_model;      /* loaded in start(), read-only while running */
   NfTopicModel  *topic_model;
+  NfPosModel    *pos_model;      /* English keyphrases are noun phrases with it */
   char          *missing_ner;    /* why there are no entity tags, when so */
   char          *missing_topics;
+  char          *missing_pos;    /* why keyphrases are found without it, when so */
 };
 
 enum {
@@ -68,6 +72,7 @@ enum {
   PROP_TOPIC_THRESHOLD,
   PROP_NER_MODEL,
   PROP_TOPIC_MODEL,
+  PROP_POS_MODEL,
   N_PROPS
 };
 
@@ -152,6 +157,8 @@ unload_models (NfTagger *self)
   g_clear_pointer (&self->topic_model, nf_topic_model_free);
   g_clear_pointer (&self->missing_ner, g_free);
   g_clear_pointer (&self->missing_topics, g_free);
+  g_clear_pointer (&self->pos_model, nf_pos_model_free);
+  g_clear_pointer (&self->missing_pos, g_free);
 }
 
 static gboolean
@@ -175,6 +182,14 @@ nf_tagger_start (NfElement  *element,
                                       (gpointer (*) (const char *, GError **)) nf_topic_model_load,
                                       &self->missing_topics, error);
       if (self->topic_model == NULL && self->missing_topics == NULL)
+        return FALSE;
+    }
+  if (self->kinds & NF_TAGGER_KINDS_KEYWORDS)
+    {
+      self->pos_model = load_model (self, self->pos_model_path, DEFAULT_POS_MODEL,
+                                    (gpointer (*) (const char *, GError **)) nf_pos_model_load,
+                                    &self->missing_pos, error);
+      if (self->pos_model == NULL && self->missing_pos == NULL)
         return FALSE;
     }
   return TRUE;
@@ -221,7 +236,10 @@ tag_keywords (NfTagger   *self,
               const char *language)
 {
   g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, nf_document_get_title (document),
-                                                        language, self->max_keywords);
+                                                        language, self->max_keywords, self->pos_model);
+
+  if (self->missing_pos != NULL && g_strcmp0 (language, "en") == 0)
+    nf_document_set_meta_string (document, "tag.keywords", self->missing_pos);
 
   for (guint i = 0; i < phrases->len; i++)
     {
@@ -305,6 +323,7 @@ nf_tagger_finalize (GObject *object)
   unload_models (self);
   g_free (self->ner_model_path);
   g_free (self->topic_model_path);
+  g_free (self->pos_model_path);
   G_OBJECT_CLASS (nf_tagger_parent_class)->finalize (object);
 }
 
@@ -335,6 +354,9 @@ nf_tagger_get_property (GObject    *object,
       break;
     case PROP_TOPIC_MODEL:
       g_value_set_string (value, self->topic_model_path);
+      break;
+    case PROP_POS_MODEL:
+      g_value_set_string (value, self->pos_model_path);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -386,6 +408,9 @@ nf_tagger_set_property (GObject      *object,
     case PROP_TOPIC_MODEL:
       nf_property_update_string (object, &self->topic_model_path, value, pspec);
       break;
+    case PROP_POS_MODEL:
+      nf_property_update_string (object, &self->pos_model_path, value, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -415,6 +440,20 @@ install_model_properties (GObjectClass *object_class)
   properties[PROP_TOPIC_MODEL] =
     g_param_spec_string ("topic-model", "Topic model",
                          "Topic model file from nf-train-topics (default: the installed BBC model)",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * NfTagger:pos-model:
+   *
+   * The part-of-speech model file (written by `nf-train-pos`) with which
+   * English keyphrases are noun phrases; the default model installed with
+   * the plugin when unset.  Without one, keyphrases are runs of words
+   * that are not stopwords, as in other languages.
+   */
+  properties[PROP_POS_MODEL] =
+    g_param_spec_string ("pos-model", "Part-of-speech model",
+                         "Part-of-speech model file from nf-train-pos, for English keyphrases (default: the installed English model)",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 }

@@ -93,7 +93,7 @@ check_well_formed (GPtrArray  *phrases,
 static void
 test_multi_word (void)
 {
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10, NULL);
   int controls;
 
   check_well_formed (phrases, export_story);
@@ -106,12 +106,54 @@ test_multi_word (void)
   g_assert_true (has_text (phrases, "chip makers"));
 }
 
+/* With the part-of-speech model the English phrases are noun phrases:
+ * "export controls" still leads, and no verb is part of a phrase. */
+static void
+test_noun_phrases (void)
+{
+  g_autofree char *dir = g_path_get_dirname (NF_TEST_NER_MODEL);
+  g_autofree char *path = g_build_filename (dir, "pos-en.nfm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfPosModel) pos = NULL;
+  g_autoptr(GPtrArray) phrases = NULL;
+  int controls;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no committed part-of-speech model");
+      return;
+    }
+  pos = nf_pos_model_load (path, &error);
+  g_assert_no_error (error);
+  phrases = nf_keyphrases_extract (export_story, NULL, "en", 10, pos);
+  check_well_formed (phrases, export_story);
+  for (guint i = 0; i < phrases->len; i++)
+    g_test_message ("%s", ((NfKeyphrase *) g_ptr_array_index (phrases, i))->text);
+  controls = find_normalized (phrases, "export control");
+  g_assert_cmpint (controls, >=, 0);
+  g_assert_cmpint (controls, <, 3);
+  g_assert_cmpstr (((NfKeyphrase *) g_ptr_array_index (phrases, controls))->text, ==,
+                   "export controls");
+  g_assert_true (has_text (phrases, "chips"));
+  g_assert_true (has_text (phrases, "chip makers"));
+  g_assert_true (has_text (phrases, "new export control rules"));
+  /* the verbs stay out ("advanced" is a verb as often as not) */
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      const char *text = ((NfKeyphrase *) g_ptr_array_index (phrases, i))->text;
+
+      g_assert_null (strstr (text, "tightened"));
+      g_assert_null (strstr (text, "said"));
+      g_assert_null (strstr (text, "needs"));
+    }
+}
+
 /* "export control" and "export controls" are one phrase, written the way
  * the text writes it most, with all its mentions. */
 static void
 test_dedup_by_stem (void)
 {
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10, NULL);
   NfKeyphrase *k;
   guint n = 0;
 
@@ -136,7 +178,7 @@ test_max (void)
 {
   for (guint max = 0; max <= 4; max++)
     {
-      g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, "Chips", "en", max);
+      g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, "Chips", "en", max, NULL);
 
       g_assert_cmpuint (phrases->len, ==, max);
       check_well_formed (phrases, export_story);
@@ -151,7 +193,7 @@ test_offsets_non_ascii (void)
   const char *text =
     "In Zürich 🙂 the glacier museum is open again. Visitors of the glacier "
     "museum were pleased with the café. The glacier museum is by the lake.";
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, "en", 5);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, "en", 5, NULL);
   int museum = find_normalized (phrases, "glacier museum");
   NfKeyphrase *k;
 
@@ -177,7 +219,7 @@ test_german (void)
     "Strompreise treffen vor allem Familien. Der Stadtrat will die "
     "Stadtwerke nun zu einem Sozialtarif verpflichten. Ein Sozialtarif "
     "gibt es in Münster bisher nicht.";
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, "de", 5);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, "de", 5, NULL);
 
   check_well_formed (phrases, text);
   g_assert_cmpuint (phrases->len, ==, 5);
@@ -201,7 +243,7 @@ test_russian (void)
     "Городской парк закрыли на ремонт до лета. В городском парке заменят "
     "дорожки и фонари. Жители просят сохранить старые деревья в "
     "городском парке.";
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, NULL, 5);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, NULL, NULL, 5, NULL);
 
   check_well_formed (phrases, text);
   g_assert_nonnull (strstr (((NfKeyphrase *) g_ptr_array_index (phrases, 0))->text, "арк"));
@@ -219,14 +261,14 @@ test_degenerate (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (texts[i], "", i < 2 ? NULL : "en", 10);
+      g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (texts[i], "", i < 2 ? NULL : "en", 10, NULL);
 
       g_assert_nonnull (phrases);
       if (i < G_N_ELEMENTS (texts) - 1)
         g_assert_cmpuint (phrases->len, ==, 0);
     }
 
-  one = nf_keyphrases_extract ("Lighthouses", NULL, "en", 10);
+  one = nf_keyphrases_extract ("Lighthouses", NULL, "en", 10, NULL);
   g_assert_cmpuint (one->len, ==, 1);
   check_well_formed (one, "Lighthouses");
   g_assert_cmpstr (((NfKeyphrase *) g_ptr_array_index (one, 0))->text, ==, "Lighthouses");
@@ -236,7 +278,7 @@ test_degenerate (void)
 static gpointer
 extract_in_thread (gpointer data)
 {
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10);
+  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (export_story, NULL, "en", 10, NULL);
 
   return g_strdup (((NfKeyphrase *) g_ptr_array_index (phrases, 0))->normalized);
 }
@@ -244,7 +286,7 @@ extract_in_thread (gpointer data)
 static void
 test_threads (void)
 {
-  g_autoptr(GPtrArray) alone = nf_keyphrases_extract (export_story, NULL, "en", 10);
+  g_autoptr(GPtrArray) alone = nf_keyphrases_extract (export_story, NULL, "en", 10, NULL);
   GThread *threads[4];
 
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
@@ -264,6 +306,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/keyphrases/multi-word", test_multi_word);
+  g_test_add_func ("/keyphrases/noun-phrases", test_noun_phrases);
   g_test_add_func ("/keyphrases/dedup-by-stem", test_dedup_by_stem);
   g_test_add_func ("/keyphrases/max", test_max);
   g_test_add_func ("/keyphrases/offsets-non-ascii", test_offsets_non_ascii);

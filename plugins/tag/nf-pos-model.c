@@ -1,0 +1,375 @@
+/* nf-pos-model.c: a small part-of-speech tagger for English
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * An averaged perceptron (trained by nf-pos-train.c) tags each token with
+ * one of five coarse parts of speech, greedily left to right with the two
+ * tags already chosen as features.  The features are hashed into one
+ * table of 2^bits 16-bit weights, the five tags of a feature in
+ * consecutive slots, as the entity recogniser does; the tokens are the
+ * recogniser's (CoNLL-style), the data both were trained on.
+ *
+ * A model file is a 32-byte header (magic `NFPOSMDL`, version, number of
+ * tags, bits, a checksum of the body at 24) and the weights, little
+ * endian; it is mapped, checked once and then only read.
+ */
+#include "nf-ner-private.h"
+
+#include <string.h>
+
+#define HEADER_SIZE 32
+static const char model_magic[8] = { 'N', 'F', 'P', 'O', 'S', 'M', 'D', 'L' };
+
+struct _NfPosModel
+{
+  GMappedFile  *file;
+  const gint16 *weights;
+  guint         bits;
+};
+
+/**
+ * nf_pos_tag_from_penn:
+ * @penn: a Penn Treebank tag
+ *
+ * Returns: the coarse part of speech of @penn
+ */
+NfPosTag
+nf_pos_tag_from_penn (const char *penn)
+{
+  if (g_str_has_prefix (penn, "NN"))
+    return NF_POS_NOUN;
+  if (g_str_has_prefix (penn, "JJ"))
+    return NF_POS_ADJ;
+  if (g_str_has_prefix (penn, "VB") || g_str_equal (penn, "MD"))
+    return NF_POS_VERB;
+  if (g_str_equal (penn, "CD"))
+    return NF_POS_NUM;
+  return NF_POS_OTHER;
+}
+
+/* ---- features ------------------------------------------------------------- */
+
+/* The hash of a feature: its type and up to two strings; never 0 (0 ends
+ * a list of hashes). */
+static guint32
+feature_hash (char        type,
+              const char *a,
+              const char *b)
+{
+  guint32 h = nf_ner_hash_bytes (2166136261u ^ 0x5057u, &type, 1);
+
+  if (a != NULL)
+    h = nf_ner_hash_bytes (h, a, strlen (a));
+  if (b != NULL)
+    {
+      h = nf_ner_hash_bytes (h, "\x1f", 1);
+      h = nf_ner_hash_bytes (h, b, strlen (b));
+    }
+  return h != 0 ? h : 1;
+}
+
+/* The last @n characters of @word (all of it if shorter). */
+static const char *
+suffix (const char *word,
+        guint       n)
+{
+  glong length = g_utf8_strlen (word, -1);
+
+  return length <= (glong) n ? word : g_utf8_offset_to_pointer (word, length - n);
+}
+
+/* The word's shape with runs squeezed: "McDonald" → "XxXx", "1996" → "d". */
+static void
+word_shape (const char *word,
+            char       *out,
+            gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *p = word; *p && n + 1 < size; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char s = g_unichar_isupper (c) ? 'X' : g_unichar_isalpha (c) ? 'x' :
+               g_unichar_isdigit (c) ? 'd' : (c < 0x80 ? (char) c : '*');
+
+      if (n == 0 || out[n - 1] != s)
+        out[n++] = s;
+    }
+  out[n] = '\0';
+}
+
+static const char * const tag_names[] = { "N", "A", "V", "D", "O", "^" };
+
+/**
+ * nf_pos_features:
+ * @words: the sentence's words, lower-cased in @lower
+ * @lower: the same lower-cased
+ * @n_words: how many
+ * @i: the token
+ * @previous: the tag before (NF_POS_N_TAGS at the sentence's start)
+ * @previous2: the one before that
+ * @out: (out caller-allocates): NF_POS_N_FEATURES hashes
+ *
+ * Computes the features of token @i: the word, its affixes and shape, its
+ * neighbours, and the two tags before it.
+ *
+ * Returns: how many hashes were written
+ */
+guint
+nf_pos_features (char * const *words,
+                 char * const *lower,
+                 guint         n_words,
+                 guint         i,
+                 guint         previous,
+                 guint         previous2,
+                 guint32      *out)
+{
+  const char *w = lower[i];
+  const char *before = i > 0 ? lower[i - 1] : "<s>";
+  const char *before2 = i > 1 ? lower[i - 2] : "<s>";
+  const char *after = i + 1 < n_words ? lower[i + 1] : "</s>";
+  const char *after2 = i + 2 < n_words ? lower[i + 2] : "</s>";
+  char shape[16], tags[3] = { tag_names[previous][0], tag_names[previous2][0], 0 };
+  g_autofree char *prefix = g_utf8_substring (w, 0, 1);
+  guint n = 0;
+
+  word_shape (words[i], shape, sizeof shape);
+  out[n++] = feature_hash ('b', NULL, NULL);
+  out[n++] = feature_hash ('w', w, NULL);
+  out[n++] = feature_hash ('s', suffix (w, 3), NULL);
+  out[n++] = feature_hash ('z', suffix (w, 2), NULL);
+  out[n++] = feature_hash ('p', prefix, NULL);
+  out[n++] = feature_hash ('h', shape, i == 0 ? "first" : NULL);
+  out[n++] = feature_hash ('t', tags, NULL);
+  out[n++] = feature_hash ('u', tags + 1, NULL);
+  out[n++] = feature_hash ('T', tags + 1, w);
+  out[n++] = feature_hash ('l', before, NULL);
+  out[n++] = feature_hash ('L', suffix (before, 3), NULL);
+  out[n++] = feature_hash ('m', before2, NULL);
+  out[n++] = feature_hash ('r', after, NULL);
+  out[n++] = feature_hash ('R', suffix (after, 3), NULL);
+  out[n++] = feature_hash ('q', after2, NULL);
+  out[n++] = feature_hash ('c', w, after);
+  return n;
+}
+
+/**
+ * nf_pos_best_tag:
+ * @scores: every tag's score
+ *
+ * Returns: the best tag (the first of equals)
+ */
+guint
+nf_pos_best_tag (const double *scores)
+{
+  guint best = 0;
+
+  for (guint t = 1; t < NF_POS_N_TAGS; t++)
+    if (scores[t] > scores[best])
+      best = t;
+  return best;
+}
+
+/**
+ * nf_pos_tag_sentence:
+ * @words: the sentence's words
+ * @n_words: how many
+ * @weights_f: (nullable): float weights (training)
+ * @weights_i: (nullable): 16-bit weights (a model file)
+ * @bits: log2 of the weight table's size
+ * @tags: (out caller-allocates): a tag for each word
+ *
+ * Tags a sentence left to right.
+ */
+void
+nf_pos_tag_sentence (char * const *words,
+                     guint         n_words,
+                     const float  *weights_f,
+                     const gint16 *weights_i,
+                     guint         bits,
+                     guint        *tags)
+{
+  g_auto(GStrv) lower = nf_pos_lower_words (words, n_words);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      guint32 hashes[NF_POS_N_FEATURES];
+      double scores[NF_POS_N_TAGS] = { 0 };
+      guint n = nf_pos_features (words, lower, n_words, i,
+                                 i > 0 ? tags[i - 1] : NF_POS_N_TAGS,
+                                 i > 1 ? tags[i - 2] : NF_POS_N_TAGS, hashes);
+
+      nf_hashed_score (hashes, n, weights_f, weights_i, bits, NF_POS_N_TAGS, scores);
+      tags[i] = nf_pos_best_tag (scores);
+    }
+}
+
+/**
+ * nf_pos_lower_words:
+ * @words: words
+ * @n_words: how many
+ *
+ * Returns: (transfer full): the words lower-cased, %NULL-terminated
+ */
+char **
+nf_pos_lower_words (char * const *words,
+                    guint         n_words)
+{
+  char **lower = g_new0 (char *, n_words + 1);
+
+  for (guint i = 0; i < n_words; i++)
+    lower[i] = g_utf8_strdown (words[i], -1);
+  return lower;
+}
+
+/* ---- the file --------------------------------------------------------------- */
+
+/**
+ * nf_pos_model_write:
+ * @path: where to write
+ * @weights: the trained weights (2^@bits floats)
+ * @bits: log2 of the weight table's size
+ * @error: return location for a #GError
+ *
+ * Writes a model file, the weights scaled to 16-bit integers.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+nf_pos_model_write (const char   *path,
+                    const float  *weights,
+                    guint         bits,
+                    GError      **error)
+{
+  gsize n = (gsize) 1 << bits;
+  g_autofree guchar *data = g_malloc0 (HEADER_SIZE + n * 2);
+
+  nf_model_quantize (weights, n, (gint16 *) (data + HEADER_SIZE));
+  memcpy (data, model_magic, sizeof model_magic);
+  nf_model_put_u32 (data, 8, NF_POS_MODEL_VERSION);
+  nf_model_put_u32 (data, 12, NF_POS_N_TAGS);
+  nf_model_put_u32 (data, 16, bits);
+  nf_model_put_u32 (data, 24, nf_model_checksum (data + HEADER_SIZE, n * 2));
+  return g_file_set_contents (path, (const char *) data, HEADER_SIZE + n * 2, error);
+}
+
+/* Sets a "not a valid model" error. */
+static gboolean
+model_invalid (GError     **error,
+               const char  *path,
+               const char  *why)
+{
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               "%s is not a valid part-of-speech model: %s", path, why);
+  return FALSE;
+}
+
+/* Checks the mapped file and points the model into it. */
+static gboolean
+model_check (NfPosModel  *model,
+             const char  *path,
+             GError     **error)
+{
+  const guchar *data = (const guchar *) g_mapped_file_get_contents (model->file);
+  gsize size = g_mapped_file_get_length (model->file);
+  guint32 bits;
+  guint64 expected;
+
+  if (size < HEADER_SIZE || memcmp (data, model_magic, sizeof model_magic) != 0)
+    return model_invalid (error, path, "no model header");
+  if (nf_model_get_u32 (data, 8) != NF_POS_MODEL_VERSION)
+    return model_invalid (error, path, "unsupported version");
+  bits = nf_model_get_u32 (data, 16);
+  if (nf_model_get_u32 (data, 12) != NF_POS_N_TAGS || bits < 8 || bits > 28)
+    return model_invalid (error, path, "bad sizes in the header");
+  expected = HEADER_SIZE + ((guint64) 2 << bits);
+  if (size != expected)
+    return model_invalid (error, path, size < expected ? "the file is truncated"
+                                                       : "the file is too long");
+  if (nf_model_checksum (data + HEADER_SIZE, size - HEADER_SIZE) != nf_model_get_u32 (data, 24))
+    return model_invalid (error, path, "checksum mismatch (corrupt file)");
+  model->bits = bits;
+  model->weights = (const gint16 *) (data + HEADER_SIZE);
+  return TRUE;
+}
+
+/**
+ * nf_pos_model_load:
+ * @path: a model file written by nf-train-pos
+ * @error: return location for a #GError
+ *
+ * Maps and checks a model file.
+ *
+ * Returns: (transfer full) (nullable): the model, or %NULL with @error set
+ */
+NfPosModel *
+nf_pos_model_load (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(NfPosModel) model = g_new0 (NfPosModel, 1);
+
+  model->file = g_mapped_file_new (path, FALSE, error);
+  if (model->file == NULL)
+    return NULL;
+  if (!model_check (model, path, error))
+    return NULL;
+  return g_steal_pointer (&model);
+}
+
+/**
+ * nf_pos_model_free:
+ * @model: (transfer full) (nullable): a model
+ *
+ * Unmaps and frees @model.
+ */
+void
+nf_pos_model_free (NfPosModel *model)
+{
+  if (model == NULL)
+    return;
+  g_clear_pointer (&model->file, g_mapped_file_unref);
+  g_free (model);
+}
+
+/**
+ * nf_pos_model_tag:
+ * @model: a model
+ * @text: UTF-8 text
+ *
+ * Cuts @text into tokens the way the tagger's training data was cut and
+ * tags them sentence by sentence.
+ *
+ * Returns: (transfer full) (element-type NfPosToken): the tokens, code
+ *   points of @text
+ */
+GArray *
+nf_pos_model_tag (NfPosModel *model,
+                  const char *text)
+{
+  g_autoptr(GArray) tokens = nf_ner_tokenize (text);
+  guint n = tokens->len;
+  g_autofree char **words = g_new0 (char *, n + 1);
+  g_autofree guint *tags = g_new0 (guint, n + 1);
+  GArray *result = g_array_sized_new (FALSE, FALSE, sizeof (NfPosToken), n);
+
+  for (guint i = 0; i < n; i++)
+    words[i] = g_array_index (tokens, NfNerToken, i).text;
+  for (guint first = 0; first < n;)
+    {
+      guint end = first + 1;
+
+      while (end < n && !g_array_index (tokens, NfNerToken, end).sentence_start)
+        end++;
+      nf_pos_tag_sentence (words + first, end - first, NULL, model->weights,
+                           model->bits, tags + first);
+      first = end;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      NfNerToken *token = &g_array_index (tokens, NfNerToken, i);
+      NfPosToken tagged = { token->start, token->end, (NfPosTag) tags[i] };
+
+      g_array_append_val (result, tagged);
+    }
+  return result;
+}
