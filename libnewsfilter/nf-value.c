@@ -1177,6 +1177,32 @@ nf_property_update_uint64 (GObject      *object,
 }
 
 /**
+ * nf_property_update_double: (skip)
+ * @object: (nullable): the object to notify, or %NULL not to notify
+ * @field: where the number is kept
+ * @value: a #GValue holding a double
+ * @pspec: (nullable): the property
+ *
+ * Stores a double property's new value and notifies when it changed.
+ *
+ * Returns: %TRUE if the value changed
+ */
+gboolean
+nf_property_update_double (GObject      *object,
+                           double       *field,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  double number = g_value_get_double (value);
+
+  if (*field == number)
+    return FALSE;
+  *field = number;
+  notify_change (object, pspec);
+  return TRUE;
+}
+
+/**
  * nf_property_update_boolean: (skip)
  * @object: (nullable): the object to notify, or %NULL not to notify
  * @field: where the flag is kept

@@ -40,6 +40,11 @@ gboolean  nf_property_update_uint             (GObject      *object,
                                                const GValue *value,
                                                GParamSpec   *pspec);
 NF_AVAILABLE_IN_ALL
+gboolean  nf_property_update_double           (GObject      *object,
+                                               double       *field,
+                                               const GValue *value,
+                                               GParamSpec   *pspec);
+NF_AVAILABLE_IN_ALL
 gboolean  nf_property_update_uint64           (GObject      *object,
                                                guint64      *field,
                                                const GValue *value,

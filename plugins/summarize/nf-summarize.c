@@ -215,19 +215,6 @@ nf_summarize_get_property (GObject    *object,
 }
 
 static void
-set_double (GObject    *object,
-            double     *field,
-            const GValue *value,
-            GParamSpec *pspec)
-{
-  if (*field != g_value_get_double (value))
-    {
-      *field = g_value_get_double (value);
-      g_object_notify_by_pspec (object, pspec);
-    }
-}
-
-static void
 nf_summarize_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -242,7 +229,7 @@ nf_summarize_set_property (GObject      *object,
       self->budgets_set |= BUDGET_SET_SENTENCES;
       break;
     case PROP_RATIO:
-      set_double (object, &self->ratio, value, pspec);
+      nf_property_update_double (object, &self->ratio, value, pspec);
       self->budgets_set |= BUDGET_SET_RATIO;
       break;
     case PROP_WORDS:

@@ -364,19 +364,6 @@ nf_tagger_get_property (GObject    *object,
 }
 
 static void
-update_double (GObject      *object,
-               double       *field,
-               const GValue *value,
-               GParamSpec   *pspec)
-{
-  if (*field != g_value_get_double (value))
-    {
-      *field = g_value_get_double (value);
-      g_object_notify_by_pspec (object, pspec);
-    }
-}
-
-static void
 nf_tagger_set_property (GObject      *object,
                         guint         prop_id,
                         const GValue *value,
@@ -397,10 +384,10 @@ nf_tagger_set_property (GObject      *object,
       nf_property_update_uint (object, &self->max_keywords, value, pspec);
       break;
     case PROP_MIN_SCORE:
-      update_double (object, &self->min_score, value, pspec);
+      nf_property_update_double (object, &self->min_score, value, pspec);
       break;
     case PROP_TOPIC_THRESHOLD:
-      update_double (object, &self->topic_threshold, value, pspec);
+      nf_property_update_double (object, &self->topic_threshold, value, pspec);
       break;
     case PROP_NER_MODEL:
       nf_property_update_string (object, &self->ner_model_path, value, pspec);
