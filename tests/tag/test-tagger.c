@@ -258,7 +258,7 @@ test_empty_and_one_word (void)
   g_autoptr(NfDocument) empty = tag_text ("", NULL, "");
   g_autoptr(NfDocument) one = tag_text ("Budget", NULL, "");
   g_autoptr(NfDocument) no_text_input = nf_document_new ("nothing");
-  g_autoptr(NfDocument) no_text = run_tag (g_object_ref (no_text_input), "");
+  g_autoptr(NfDocument) no_text = run_tag (no_text_input, "");
 
   g_assert_cmpuint (nf_document_get_tags (empty)->len, ==, 0);
   g_assert_null (nf_document_get_error (one));
