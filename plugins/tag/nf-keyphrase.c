@@ -109,6 +109,7 @@ typedef struct
   GHashTable   *term_index; /* stem → index + 1 */
   GPtrArray    *candidates; /* Candidate, in order of first occurrence */
   GHashTable   *candidate_index; /* normalized → Candidate */
+  GHashTable   *stems;      /* word as written → its stem: news repeats its words */
 } Extraction;
 
 /* Frees a Term. */
@@ -169,6 +170,23 @@ stem_word (NfStemmer  *stemmer,
   if (stemmer == NULL)
     return g_steal_pointer (&lower);
   return nf_stemmer_stem (stemmer, lower);
+}
+
+/* The stem of @word, from the extraction's cache when the word came
+ * before. Returns a new string. */
+static char *
+cached_stem (Extraction *ex,
+             const char *word)
+{
+  const char *known = g_hash_table_lookup (ex->stems, word);
+
+  if (known == NULL)
+    {
+      char *stem = stem_word (ex->stemmer, word, -1);
+      g_hash_table_insert (ex->stems, g_strdup (word), stem);
+      known = stem;
+    }
+  return g_strdup (known);
 }
 
 /* Whether @word may be part of a phrase: two letters at least, a letter
@@ -253,7 +271,7 @@ read_words (Extraction *ex)
       previous_end = end;
 
       w.content = is_content_word (ex->language, word);
-      w.term = intern_term (ex, stem_word (ex->stemmer, word, -1));
+      w.term = intern_term (ex, cached_stem (ex, word));
       ((Term *) g_ptr_array_index (ex->terms, w.term))->count++;
       g_array_append_val (ex->words, w);
     }
@@ -312,7 +330,7 @@ set_biases (Extraction *ex,
 
           if (!is_content_word (ex->language, word))
             continue;
-          stem = stem_word (ex->stemmer, word, -1);
+          stem = cached_stem (ex, word);
           found = g_hash_table_lookup (ex->term_index, stem);
           if (found != NULL)
             {
@@ -430,7 +448,9 @@ rank_terms (Extraction *ex)
           change += fabs (rank - term->rank);
           term->rank = rank;
         }
-      if (change < 1e-9)
+      /* ranks are about 1 / terms: a millionth in all is well below what
+       * orders them */
+      if (change < 1e-6)
         break;
     }
 }
@@ -714,6 +734,7 @@ nf_keyphrases_extract (const char *text,
   ex.term_index = g_hash_table_new (g_str_hash, g_str_equal);
   ex.candidates = g_ptr_array_new_with_free_func (candidate_free);
   ex.candidate_index = g_hash_table_new (g_str_hash, g_str_equal);
+  ex.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   read_words (&ex);
   if (ex.pos != NULL)
@@ -724,6 +745,7 @@ nf_keyphrases_extract (const char *text,
   result = choose_keyphrases (&ex, max_keyphrases);
 
   g_hash_table_unref (ex.candidate_index);
+  g_hash_table_unref (ex.stems);
   g_ptr_array_unref (ex.candidates);
   g_hash_table_unref (ex.term_index);
   g_ptr_array_unref (ex.terms);
