@@ -15,15 +15,11 @@
 #include <math.h>
 #include <string.h>
 
-#define HEADER_SIZE 32
-static const char model_magic[8] = { 'N', 'F', 'N', 'E', 'R', 'M', 'D', 'L' };
 
 struct _NfNerModel
 {
-  GMappedFile  *file;
-  const gint16 *weights;
-  guint         bits;
-  NfNerLexicon  lexicon;
+  NfModelFile   file;
+  NfNerLexicon  lexicon;   /* the file's extra slots */
 };
 
 /* Titles and roles that come before a name but are not part of it. */
@@ -283,100 +279,20 @@ nf_ner_labels_to_mentions (const NfNerToken *tokens,
 
 /* ---- the file --------------------------------------------------------------- */
 
-/**
- * nf_model_checksum:
- * @data: a model file's body
- * @length: its size in bytes
- *
- * Returns: a checksum of the body (FNV-1a over 32-bit words), stored in the
- *   header of the tag plugin's model files
- */
-guint32
-nf_model_checksum (const guchar *data,
-                   gsize         length)
-{
-  guint32 h = 2166136261u;
-  gsize i;
-
-  for (i = 0; i + 4 <= length; i += 4)
-    {
-      guint32 word;
-      memcpy (&word, data + i, 4);
-      h = (h ^ GUINT32_FROM_LE (word)) * 16777619u;
-    }
-  for (; i < length; i++)
-    h = (h ^ data[i]) * 16777619u;
-  return h;
-}
-
-/**
- * nf_model_put_u32:
- * @header: a model file's header
- * @offset: where in it
- * @value: the number
- *
- * Writes a little-endian 32-bit number into a header.
- */
-void
-nf_model_put_u32 (guchar  *header,
-                  guint    offset,
-                  guint32  value)
-{
-  value = GUINT32_TO_LE (value);
-  memcpy (header + offset, &value, 4);
-}
-
-/**
- * nf_model_get_u32:
- * @header: a model file's header
- * @offset: where in it
- *
- * Returns: the little-endian 32-bit number at @offset
- */
-guint32
-nf_model_get_u32 (const guchar *header,
-                  guint         offset)
-{
-  guint32 value;
-
-  memcpy (&value, header + offset, 4);
-  return GUINT32_FROM_LE (value);
-}
-
-/**
- * nf_model_quantize:
- * @weights: float weights
- * @n: how many
- * @out: (out caller-allocates): @n little-endian 16-bit weights
- *
- * Scales the weights so that the largest becomes 32767 and rounds them:
- * the ranking of labels survives, the file is half the size.
- */
-void
-nf_model_quantize (const float *weights,
-                   gsize        n,
-                   gint16      *out)
-{
-  float max = 0;
-  double scale;
-
-  for (gsize i = 0; i < n; i++)
-    max = MAX (max, fabsf (weights[i]));
-  scale = max > 0 ? 32767.0 / max : 1.0;
-  for (gsize i = 0; i < n; i++)
-    out[i] = GINT16_TO_LE ((gint16) lrint (weights[i] * scale));
-}
+static const NfModelFormat ner_format = {
+  "entity", { 'N', 'F', 'N', 'E', 'R', 'M', 'D', 'L' }, NF_NER_MODEL_VERSION, NF_NER_N_LABELS
+};
 
 /**
  * nf_ner_model_write:
  * @path: where to write
- * @weights: the trained weights (2^@bits floats)
+ * @weights: 2^@bits float weights
  * @bits: log2 of the weight table's size
- * @lexicon_slots: the lexicon (2 * @lexicon_n_slots numbers, little endian)
- * @lexicon_n_slots: its number of slots (a power of two)
+ * @lexicon_slots: 2 × @lexicon_n_slots lexicon numbers
+ * @lexicon_n_slots: the lexicon's slots
  * @error: return location for a #GError
  *
- * Writes a model file, the weights scaled to 16-bit integers.
+ * Writes an entity model file.
  *
  * Returns: whether the file was written
  */
@@ -388,65 +304,7 @@ nf_ner_model_write (const char     *path,
                     guint           lexicon_n_slots,
                     GError        **error)
 {
-  gsize n = (gsize) 1 << bits;
-  gsize body_size = n * 2 + (gsize) lexicon_n_slots * 8;
-  g_autofree guchar *data = g_malloc0 (HEADER_SIZE + body_size);
-
-  nf_model_quantize (weights, n, (gint16 *) (data + HEADER_SIZE));
-  memcpy (data + HEADER_SIZE + n * 2, lexicon_slots, (gsize) lexicon_n_slots * 8);
-
-  memcpy (data, model_magic, sizeof model_magic);
-  nf_model_put_u32 (data, 8, NF_NER_MODEL_VERSION);
-  nf_model_put_u32 (data, 12, NF_NER_N_LABELS);
-  nf_model_put_u32 (data, 16, bits);
-  nf_model_put_u32 (data, 20, lexicon_n_slots);
-  nf_model_put_u32 (data, 24, nf_model_checksum (data + HEADER_SIZE, body_size));
-  return g_file_set_contents (path, (const char *) data, HEADER_SIZE + body_size, error);
-}
-
-/* Sets a "not a valid model" error. */
-static gboolean
-model_invalid (GError     **error,
-               const char  *path,
-               const char  *why)
-{
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               "%s is not a valid entity model: %s", path, why);
-  return FALSE;
-}
-
-/* Checks the mapped file and points the model into it. */
-static gboolean
-model_check (NfNerModel  *model,
-             const char  *path,
-             GError     **error)
-{
-  const guchar *data = (const guchar *) g_mapped_file_get_contents (model->file);
-  gsize size = g_mapped_file_get_length (model->file);
-  guint32 bits, n_slots;
-  guint64 expected;
-
-  if (size < HEADER_SIZE || memcmp (data, model_magic, sizeof model_magic) != 0)
-    return model_invalid (error, path, "no model header");
-  if (nf_model_get_u32 (data, 8) != NF_NER_MODEL_VERSION)
-    return model_invalid (error, path, "unsupported version");
-  bits = nf_model_get_u32 (data, 16);
-  n_slots = nf_model_get_u32 (data, 20);
-  if (nf_model_get_u32 (data, 12) != NF_NER_N_LABELS || bits < 8 || bits > 28 ||
-      (n_slots & (n_slots - 1)) != 0 || n_slots > (1u << 28))
-    return model_invalid (error, path, "bad sizes in the header");
-  expected = HEADER_SIZE + ((guint64) 2 << bits) + (guint64) n_slots * 8;
-  if (size != expected)
-    return model_invalid (error, path, size < expected ? "the file is truncated"
-                                                       : "the file is too long");
-  if (nf_model_checksum (data + HEADER_SIZE, size - HEADER_SIZE) != nf_model_get_u32 (data, 24))
-    return model_invalid (error, path, "checksum mismatch (corrupt file)");
-
-  model->bits = bits;
-  model->weights = (const gint16 *) (data + HEADER_SIZE);
-  model->lexicon.slots = (const guint32 *) (data + HEADER_SIZE + ((gsize) 2 << bits));
-  model->lexicon.n_slots = n_slots;
-  return TRUE;
+  return nf_model_file_write (path, &ner_format, weights, bits, lexicon_slots, lexicon_n_slots, error);
 }
 
 /**
@@ -464,11 +322,10 @@ nf_ner_model_load (const char  *path,
 {
   g_autoptr(NfNerModel) model = g_new0 (NfNerModel, 1);
 
-  model->file = g_mapped_file_new (path, FALSE, error);
-  if (model->file == NULL)
+  if (!nf_model_file_map (&model->file, path, &ner_format, error))
     return NULL;
-  if (!model_check (model, path, error))
-    return NULL;
+  model->lexicon.slots = model->file.slots;
+  model->lexicon.n_slots = model->file.n_slots;
   return g_steal_pointer (&model);
 }
 
@@ -483,7 +340,7 @@ nf_ner_model_free (NfNerModel *model)
 {
   if (model == NULL)
     return;
-  g_clear_pointer (&model->file, g_mapped_file_unref);
+  nf_model_file_clear (&model->file);
   g_free (model);
 }
 
@@ -525,7 +382,7 @@ nf_ner_model_find (NfNerModel *model,
         end++;
       nf_ner_features_compute (&features, words + first, end - first,
                                &model->lexicon, doc);
-      nf_ner_decode_sentence (&features, NULL, model->weights, model->bits,
+      nf_ner_decode_sentence (&features, NULL, model->file.weights, model->file.bits,
                               labels + first);
       nf_ner_features_clear (&features);
       first = end;

@@ -173,6 +173,37 @@ gboolean    nf_ner_train               (const char   *train_path,
  * of the body at offset 24) and little-endian numbers; hashed feature
  * weights with the labels of a feature in consecutive slots.
  */
+/* What a model file must be: for messages, its header, its labels. */
+typedef struct
+{
+  const char *kind;       /* "entity", "part-of-speech" */
+  char        magic[8];
+  guint32     version;
+  guint32     n_labels;
+} NfModelFormat;
+
+/* A mapped model file (nf-model-file.c). */
+typedef struct
+{
+  GMappedFile   *file;
+  const gint16  *weights;  /* 2^bits, little endian */
+  guint          bits;
+  const guint32 *slots;    /* 2 * n_slots extra numbers */
+  guint          n_slots;
+} NfModelFile;
+
+gboolean    nf_model_file_write        (const char          *path,
+                                        const NfModelFormat *format,
+                                        const float         *weights,
+                                        guint                bits,
+                                        const guint32       *slots,
+                                        guint                n_slots,
+                                        GError             **error);
+gboolean    nf_model_file_map          (NfModelFile         *model,
+                                        const char          *path,
+                                        const NfModelFormat *format,
+                                        GError             **error);
+void        nf_model_file_clear        (NfModelFile         *model);
 guint32     nf_model_checksum          (const guchar  *data,
                                         gsize          length);
 void        nf_model_put_u32           (guchar        *header,

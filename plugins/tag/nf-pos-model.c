@@ -17,14 +17,13 @@
 
 #include <string.h>
 
-#define HEADER_SIZE 32
-static const char model_magic[8] = { 'N', 'F', 'P', 'O', 'S', 'M', 'D', 'L' };
+static const NfModelFormat pos_format = {
+  "part-of-speech", { 'N', 'F', 'P', 'O', 'S', 'M', 'D', 'L' }, NF_POS_MODEL_VERSION, NF_POS_N_TAGS
+};
 
 struct _NfPosModel
 {
-  GMappedFile  *file;
-  const gint16 *weights;
-  guint         bits;
+  NfModelFile file;
 };
 
 /**
@@ -241,56 +240,7 @@ nf_pos_model_write (const char   *path,
                     guint         bits,
                     GError      **error)
 {
-  gsize n = (gsize) 1 << bits;
-  g_autofree guchar *data = g_malloc0 (HEADER_SIZE + n * 2);
-
-  nf_model_quantize (weights, n, (gint16 *) (data + HEADER_SIZE));
-  memcpy (data, model_magic, sizeof model_magic);
-  nf_model_put_u32 (data, 8, NF_POS_MODEL_VERSION);
-  nf_model_put_u32 (data, 12, NF_POS_N_TAGS);
-  nf_model_put_u32 (data, 16, bits);
-  nf_model_put_u32 (data, 24, nf_model_checksum (data + HEADER_SIZE, n * 2));
-  return g_file_set_contents (path, (const char *) data, HEADER_SIZE + n * 2, error);
-}
-
-/* Sets a "not a valid model" error. */
-static gboolean
-model_invalid (GError     **error,
-               const char  *path,
-               const char  *why)
-{
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               "%s is not a valid part-of-speech model: %s", path, why);
-  return FALSE;
-}
-
-/* Checks the mapped file and points the model into it. */
-static gboolean
-model_check (NfPosModel  *model,
-             const char  *path,
-             GError     **error)
-{
-  const guchar *data = (const guchar *) g_mapped_file_get_contents (model->file);
-  gsize size = g_mapped_file_get_length (model->file);
-  guint32 bits;
-  guint64 expected;
-
-  if (size < HEADER_SIZE || memcmp (data, model_magic, sizeof model_magic) != 0)
-    return model_invalid (error, path, "no model header");
-  if (nf_model_get_u32 (data, 8) != NF_POS_MODEL_VERSION)
-    return model_invalid (error, path, "unsupported version");
-  bits = nf_model_get_u32 (data, 16);
-  if (nf_model_get_u32 (data, 12) != NF_POS_N_TAGS || bits < 8 || bits > 28)
-    return model_invalid (error, path, "bad sizes in the header");
-  expected = HEADER_SIZE + ((guint64) 2 << bits);
-  if (size != expected)
-    return model_invalid (error, path, size < expected ? "the file is truncated"
-                                                       : "the file is too long");
-  if (nf_model_checksum (data + HEADER_SIZE, size - HEADER_SIZE) != nf_model_get_u32 (data, 24))
-    return model_invalid (error, path, "checksum mismatch (corrupt file)");
-  model->bits = bits;
-  model->weights = (const gint16 *) (data + HEADER_SIZE);
-  return TRUE;
+  return nf_model_file_write (path, &pos_format, weights, bits, NULL, 0, error);
 }
 
 /**
@@ -308,10 +258,7 @@ nf_pos_model_load (const char  *path,
 {
   g_autoptr(NfPosModel) model = g_new0 (NfPosModel, 1);
 
-  model->file = g_mapped_file_new (path, FALSE, error);
-  if (model->file == NULL)
-    return NULL;
-  if (!model_check (model, path, error))
+  if (!nf_model_file_map (&model->file, path, &pos_format, error))
     return NULL;
   return g_steal_pointer (&model);
 }
@@ -327,7 +274,7 @@ nf_pos_model_free (NfPosModel *model)
 {
   if (model == NULL)
     return;
-  g_clear_pointer (&model->file, g_mapped_file_unref);
+  nf_model_file_clear (&model->file);
   g_free (model);
 }
 
@@ -360,8 +307,8 @@ nf_pos_model_tag (NfPosModel *model,
 
       while (end < n && !g_array_index (tokens, NfNerToken, end).sentence_start)
         end++;
-      nf_pos_tag_sentence (words + first, end - first, NULL, model->weights,
-                           model->bits, tags + first);
+      nf_pos_tag_sentence (words + first, end - first, NULL, model->file.weights,
+                           model->file.bits, tags + first);
       first = end;
     }
   for (guint i = 0; i < n; i++)
