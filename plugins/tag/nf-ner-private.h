@@ -173,6 +173,19 @@ gboolean    nf_ner_train               (const char   *train_path,
  * of the body at offset 24) and little-endian numbers; hashed feature
  * weights with the labels of a feature in consecutive slots.
  */
+/* The training files (nf-ner-train.c): CoNLL columns, a token a line. */
+typedef void (*NfConllTokenFunc) (char     **fields,
+                                  guint      n_fields,
+                                  gpointer   data);
+typedef void (*NfConllBreakFunc) (gboolean   document_start,
+                                  gpointer   data);
+gboolean    nf_conll_read              (const char       *path,
+                                        const char       *what,
+                                        NfConllTokenFunc  on_token,
+                                        NfConllBreakFunc  on_break,
+                                        gpointer          data,
+                                        GError          **error);
+
 /* What a model file must be: for messages, its header, its labels. */
 typedef struct
 {

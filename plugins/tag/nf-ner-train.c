@@ -116,55 +116,108 @@ flush_sentence (Corpus    *corpus,
   g_ptr_array_set_size (tags, 0);
 }
 
-/* Reads a CoNLL file into sentences grouped by document. */
-static gboolean
-corpus_read (Corpus      *corpus,
-             const char  *path,
-             GError     **error)
+/**
+ * nf_conll_read:
+ * @path: a CoNLL file: a token a line, fields split by white space, blank
+ *   lines between sentences, `-DOCSTART-` lines between documents
+ * @what: the fields a token line needs at least two of, for the message
+ *   ("a word and a tag")
+ * @on_token: called with the fields of each token line
+ * @on_break: called at each sentence end and document start, and at the
+ *   end of the file
+ * @data: for the callbacks
+ * @error: return location for a #GError
+ *
+ * Reads a CoNLL file, the format both trainers learn from.
+ *
+ * Returns: whether the whole file was read
+ */
+gboolean
+nf_conll_read (const char       *path,
+               const char       *what,
+               NfConllTokenFunc  on_token,
+               NfConllBreakFunc  on_break,
+               gpointer          data,
+               GError          **error)
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
 
   if (!g_file_get_contents (path, &contents, NULL, error))
     return FALSE;
   if (!g_utf8_validate (contents, -1, NULL))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: not UTF-8 text", path);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not UTF-8 text", path);
       return FALSE;
     }
-  corpus->sentences = g_ptr_array_new_with_free_func (sentence_free);
   lines = g_strsplit (contents, "\n", -1);
   for (guint n = 0; lines[n]; n++)
     {
       g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[n]), " \t", -1);
       guint n_fields = g_strv_length (fields);
 
-      if (lines[n][0] == '\0')
+      if (lines[n][0] == '\0' || g_str_equal (fields[0], "-DOCSTART-"))
         {
-          flush_sentence (corpus, words, tags);
-          continue;
-        }
-      if (g_str_equal (fields[0], "-DOCSTART-"))
-        {
-          flush_sentence (corpus, words, tags);
-          corpus->n_docs++;
+          on_break (lines[n][0] != '\0', data);
           continue;
         }
       if (n_fields < 2)
         {
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       "%s:%u: expected a word and a tag", path, n + 1);
+                       "%s:%u: expected %s", path, n + 1, what);
           return FALSE;
         }
-      if (corpus->n_docs == 0)
-        corpus->n_docs = 1;
-      g_ptr_array_add (words, g_strdup (fields[0]));
-      g_ptr_array_add (tags, g_strdup (fields[n_fields - 1]));
+      on_token (fields, n_fields, data);
     }
-  flush_sentence (corpus, words, tags);
+  on_break (FALSE, data);
+  return TRUE;
+}
+
+/* What reading the training file into a corpus needs between lines. */
+typedef struct
+{
+  Corpus    *corpus;
+  GPtrArray *words;
+  GPtrArray *tags;
+} CorpusReader;
+
+static void
+corpus_token (char     **fields,
+              guint      n_fields,
+              gpointer   data)
+{
+  CorpusReader *reader = data;
+
+  if (reader->corpus->n_docs == 0)
+    reader->corpus->n_docs = 1;
+  g_ptr_array_add (reader->words, g_strdup (fields[0]));
+  g_ptr_array_add (reader->tags, g_strdup (fields[n_fields - 1]));
+}
+
+static void
+corpus_break (gboolean document_start,
+              gpointer data)
+{
+  CorpusReader *reader = data;
+
+  flush_sentence (reader->corpus, reader->words, reader->tags);
+  if (document_start)
+    reader->corpus->n_docs++;
+}
+
+/* Reads a CoNLL file into sentences grouped by document. */
+static gboolean
+corpus_read (Corpus      *corpus,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  CorpusReader reader = { corpus, words, tags };
+
+  corpus->sentences = g_ptr_array_new_with_free_func (sentence_free);
+  if (!nf_conll_read (path, "a word and a tag", corpus_token, corpus_break, &reader, error))
+    return FALSE;
   if (corpus->sentences->len == 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,

@@ -34,17 +34,46 @@ sentence_free (gpointer data)
   g_free (s);
 }
 
+static Sentence *
+sentence_new (void)
+{
+  Sentence *s = g_new0 (Sentence, 1);
+
+  s->words = g_ptr_array_new_with_free_func (g_free);
+  s->tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  return s;
+}
+
+/* The sentences read so far, and the one being read. */
+typedef struct
+{
+  GPtrArray *sentences;
+  Sentence  *current;
+} SentenceReader;
+
+static void
+sentence_token (char     **fields,
+                guint      n_fields,
+                gpointer   data)
+{
+  SentenceReader *reader = data;
+  guint tag = nf_pos_tag_from_penn (fields[1]);
+
+  g_ptr_array_add (reader->current->words, g_strdup (fields[0]));
+  g_array_append_val (reader->current->tags, tag);
+}
+
 /* Ends the sentence being read, if it has words. */
 static void
-flush_sentence (GPtrArray  *sentences,
-                Sentence  **current)
+sentence_break (gboolean document_start,
+                gpointer data)
 {
-  if ((*current)->words->len == 0)
+  SentenceReader *reader = data;
+
+  if (reader->current->words->len == 0)
     return;
-  g_ptr_array_add (sentences, *current);
-  *current = g_new0 (Sentence, 1);
-  (*current)->words = g_ptr_array_new_with_free_func (g_free);
-  (*current)->tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (reader->sentences, reader->current);
+  reader->current = sentence_new ();
 }
 
 /* Reads the sentences of a CoNLL file: the word and the second column. */
@@ -52,44 +81,14 @@ static GPtrArray *
 sentences_read (const char  *path,
                 GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (sentence_free);
-  Sentence *current = g_new0 (Sentence, 1);
+  SentenceReader reader = { sentences, sentence_new () };
+  gboolean ok = nf_conll_read (path, "a word and its part of speech",
+                               sentence_token, sentence_break, &reader, error);
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  sentence_free (reader.current);
+  if (!ok)
     return NULL;
-  if (!g_utf8_validate (contents, -1, NULL))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not UTF-8 text", path);
-      return NULL;
-    }
-  current->words = g_ptr_array_new_with_free_func (g_free);
-  current->tags = g_array_new (FALSE, FALSE, sizeof (guint));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[n]), " \t", -1);
-      guint tag;
-
-      if (lines[n][0] == '\0' || g_str_equal (fields[0], "-DOCSTART-"))
-        {
-          flush_sentence (sentences, &current);
-          continue;
-        }
-      if (g_strv_length (fields) < 2)
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       "%s:%u: expected a word and its part of speech", path, n + 1);
-          sentence_free (current);
-          return NULL;
-        }
-      tag = nf_pos_tag_from_penn (fields[1]);
-      g_ptr_array_add (current->words, g_strdup (fields[0]));
-      g_array_append_val (current->tags, tag);
-    }
-  flush_sentence (sentences, &current);
-  sentence_free (current);
   if (sentences->len == 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: no sentences", path);
