@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bench-util.h"
+#include "bench-documents.h"
 
 #define N_SENTENCES     3
 #define N_GENERATED     500
@@ -231,28 +231,6 @@ write_jsonl (GPtrArray   *texts,
 
 /* ---- timing ---- */
 
-/* The documents of one round, made before timing: summarize adds to them,
- * so every round needs fresh ones. */
-static GPtrArray *
-make_documents (GPtrArray *texts)
-{
-  GPtrArray *documents = g_ptr_array_new_full (texts->len, g_object_unref);
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      BenchText *text = g_ptr_array_index (texts, i);
-      NfDocument *document = nf_document_new (text->id);
-
-      nf_document_set_text (document, text->text);
-      if (text->title != NULL)
-        nf_document_set_title (document, text->title);
-      if (text->language != NULL)
-        nf_document_set_language (document, text->language);
-      g_ptr_array_add (documents, document);
-    }
-  return documents;
-}
-
 /* Summary sentences over all @documents, read after the run: the
  * pipeline changes the documents it was handed, it does not copy them. */
 static guint64
@@ -322,7 +300,8 @@ time_summarize_round (GPtrArray   *texts,
     }
   nf_pipeline_set_threads (pipeline, 1);
   src = nf_pipeline_get_by_name (pipeline, "in");
-  documents = make_documents (texts);
+  /* made before timing, and fresh each round: summarize adds to them */
+  documents = bench_make_documents (texts);
   for (guint i = 0; i < documents->len; i++)
     nf_app_src_push_document (NF_APP_SRC (src), g_ptr_array_index (documents, i));
   nf_app_src_end_of_stream (NF_APP_SRC (src));

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bench-util.h"
+#include "bench-documents.h"
 
 #define AIM_RATE      500.0   /* documents/s on one core */
 #define AIM_LOAD_MS   50.0
@@ -41,27 +41,6 @@ text_from_record (JsonObject *record,
   item->title = g_strdup (bench_json_get_string (record, "title"));
   item->language = g_strdup (bench_json_get_string (record, "lang"));
   return item;
-}
-
-/* The documents of one round, made before the timer starts. */
-static GPtrArray *
-make_documents (GPtrArray *texts)
-{
-  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      BenchText *text = g_ptr_array_index (texts, i);
-      NfDocument *document = nf_document_new (text->id);
-
-      nf_document_set_text (document, text->text);
-      if (text->title != NULL)
-        nf_document_set_title (document, text->title);
-      if (text->language != NULL)
-        nf_document_set_language (document, text->language);
-      g_ptr_array_add (documents, document);
-    }
-  return documents;
 }
 
 /* One timed run of @texts through `tag PROPERTIES`; the seconds, or a
@@ -87,7 +66,8 @@ run_round (GPtrArray  *texts,
       return -1;
     }
   nf_pipeline_set_threads (pipeline, 1);
-  documents = make_documents (texts);
+  /* made before the timer starts, fresh each round: tag adds to them */
+  documents = bench_make_documents (texts);
   src = nf_pipeline_get_by_name (pipeline, "in");
   sink = nf_pipeline_get_by_name (pipeline, "out");
   for (guint i = 0; i < documents->len; i++)
