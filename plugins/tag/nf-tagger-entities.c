@@ -289,18 +289,6 @@ salience (const Entity *entity,
          WEIGHT_TITLE * (entity->in_title ? 1.0 : 0.0);
 }
 
-static gboolean
-title_names (const char *title,
-             const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (title == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (title, -1);
-  return strstr (folded, key) != NULL;
-}
-
 /**
  * nf_tagger_add_entities:
  * @document: the document the mentions were found in
@@ -318,6 +306,8 @@ nf_tagger_add_entities (NfDocument *document,
   g_autoptr(GPtrArray) entities = group_same_words (text, mentions);
   guint most_mentions = 0;
   guint text_length = g_utf8_strlen (text, -1);
+  const char *title = nf_document_get_title (document);
+  g_autofree char *folded_title = title != NULL ? g_utf8_casefold (title, -1) : NULL;
 
   merge_short_forms (entities);
   for (guint i = 0; i < entities->len; i++)
@@ -325,7 +315,8 @@ nf_tagger_add_entities (NfDocument *document,
       Entity *entity = g_ptr_array_index (entities, i);
 
       most_mentions = MAX (most_mentions, entity->mentions->len);
-      entity->in_title = title_names (nf_document_get_title (document), entity->key);
+      /* keys are casefolded too */
+      entity->in_title = folded_title != NULL && strstr (folded_title, entity->key) != NULL;
     }
 
   for (guint i = 0; i < entities->len; i++)
