@@ -373,18 +373,17 @@ add_edge (GHashTable *edges,
   *weight += 1.0;
 }
 
-/* Ranks the content words: a PageRank over the graph of words met within
- * the window of one another, personalised by the biases. */
-static void
-rank_terms (Extraction *ex)
+/* The word graph as flat arrays: edges both ways, each weight already
+ * divided by its source's total, so that a round of the PageRank is one
+ * pass over memory. */
+static GArray *
+build_edges (Extraction *ex)
 {
   g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree double *out_weight = NULL, *next = NULL;
-  g_autoptr(GArray) flat = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autofree double *out_weight = g_new0 (double, ex->terms->len);
+  GArray *flat = g_array_new (FALSE, FALSE, sizeof (Edge));
   Word *words = (Word *) ex->words->data;
-  guint n_terms = ex->terms->len;
-  double bias_total = 0, damping = ex->params->damping;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -395,8 +394,6 @@ rank_terms (Extraction *ex)
     for (guint j = i + 1; j < content->len && j <= i + ex->params->window; j++)
       add_edge (edges, g_array_index (content, guint, i), g_array_index (content, guint, j));
 
-  out_weight = g_new0 (double, n_terms);
-  next = g_new0 (double, n_terms);
   g_hash_table_iter_init (&iter, edges);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -409,17 +406,35 @@ rank_terms (Extraction *ex)
       out_weight[e.from] += e.weight;
       out_weight[e.to] += e.weight;
     }
+  for (guint e = 0; e < flat->len; e++)
+    {
+      Edge *edge = &g_array_index (flat, Edge, e);
+      edge->weight /= out_weight[edge->from];
+    }
+  return flat;
+}
+
+/* Ranks the content words: a PageRank over the graph of words met within
+ * the window of one another, personalised by the biases. */
+static void
+rank_terms (Extraction *ex)
+{
+  g_autoptr(GArray) edges = build_edges (ex);
+  guint n_terms = ex->terms->len;
+  g_autofree double *rank = g_new0 (double, n_terms);
+  g_autofree double *bias = g_new0 (double, n_terms);
+  g_autofree double *next = g_new0 (double, n_terms);
+  g_autofree gboolean *has_edges = g_new0 (gboolean, n_terms);
+  double bias_total = 0, damping = ex->params->damping;
 
   for (guint t = 0; t < n_terms; t++)
     bias_total += ((Term *) g_ptr_array_index (ex->terms, t))->bias;
   if (bias_total <= 0)
     return;
   for (guint t = 0; t < n_terms; t++)
-    {
-      Term *term = g_ptr_array_index (ex->terms, t);
-      term->bias /= bias_total;
-      term->rank = term->bias;
-    }
+    rank[t] = bias[t] = ((Term *) g_ptr_array_index (ex->terms, t))->bias / bias_total;
+  for (guint e = 0; e < edges->len; e++)
+    has_edges[g_array_index (edges, Edge, e).from] = TRUE;
 
   for (guint round = 0; round < 100; round++)
     {
@@ -427,31 +442,33 @@ rank_terms (Extraction *ex)
 
       for (guint t = 0; t < n_terms; t++)
         {
-          Term *term = g_ptr_array_index (ex->terms, t);
-          if (out_weight[t] == 0)
-            dangling += term->rank;
+          if (!has_edges[t])
+            dangling += rank[t];
           next[t] = 0;
         }
-      for (guint e = 0; e < flat->len; e++)
+      for (guint e = 0; e < edges->len; e++)
         {
-          Edge *edge = &g_array_index (flat, Edge, e);
-          Term *from = g_ptr_array_index (ex->terms, edge->from);
-
-          next[edge->to] += from->rank * edge->weight / out_weight[edge->from];
+          const Edge *edge = &g_array_index (edges, Edge, e);
+          next[edge->to] += rank[edge->from] * edge->weight;
         }
       for (guint t = 0; t < n_terms; t++)
         {
-          Term *term = g_ptr_array_index (ex->terms, t);
           /* a word without edges hands its rank back by the biases */
-          double rank = (1 - damping) * term->bias + damping * (next[t] + dangling * term->bias);
+          double updated = (1 - damping) * bias[t] + damping * (next[t] + dangling * bias[t]);
 
-          change += fabs (rank - term->rank);
-          term->rank = rank;
+          change += fabs (updated - rank[t]);
+          rank[t] = updated;
         }
       /* ranks are about 1 / terms: a millionth in all is well below what
        * orders them */
       if (change < 1e-6)
         break;
+    }
+  for (guint t = 0; t < n_terms; t++)
+    {
+      Term *term = g_ptr_array_index (ex->terms, t);
+      term->bias = bias[t];
+      term->rank = rank[t];
     }
 }
 

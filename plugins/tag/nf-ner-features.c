@@ -248,7 +248,10 @@ typedef struct
 struct _NfNerDocument
 {
   GHashTable *forms;   /* lower-cased word → WordForms */
+  GHashTable *memos;   /* word as written → WordMemo (see word_memo_get()) */
 };
+
+static void word_memo_free (gpointer data);
 
 /* Sorts one occurrence into its WordForms counts. */
 static void
@@ -283,6 +286,7 @@ nf_ner_document_new (char           **words,
   NfNerDocument *doc = g_new0 (NfNerDocument, 1);
 
   doc->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  doc->memos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_memo_free);
   for (guint i = 0; i < n_words; i++)
     {
       char *lower = g_utf8_strdown (words[i], -1);
@@ -312,6 +316,7 @@ nf_ner_document_free (NfNerDocument *doc)
   if (doc == NULL)
     return;
   g_hash_table_unref (doc->forms);
+  g_hash_table_unref (doc->memos);
   g_free (doc);
 }
 
@@ -334,18 +339,178 @@ other_forms (NfNerDocument *doc,
   return forms;
 }
 
+/* ---- what a word brings wherever it stands ---------------------------------- */
+
+/* The features of a word that do not depend on where it stands, and its
+ * features as another word's context: computed once per document for
+ * each word as written (news repeats its words), not once per token.
+ * Each array keeps the order in which a token's row lists them. */
+typedef struct
+{
+  char    *lower;               /* lower-cased, digits kept: lexicon keys */
+  char    *norm;                /* lower-cased, digits to 0 */
+  char    *shape;
+  char    *short_shape;
+  guint32  lex;                 /* lexicon word value */
+  guint32  own[3];              /* the word, its norm, its shape */
+  guint32  short_shape_at[2];   /* the short shape, inside / first of the sentence */
+  guint32  length_affixes[9];   /* the length, then prefix and suffix pairs */
+  guint    n_length_affixes;
+  guint32  flags_at[2][6];      /* capitals, digits…, inside / first */
+  guint    n_flags_at[2];
+  guint32  context[4][2];       /* as the word at -2, -1, +1, +2: norm, short shape */
+  guint32  lex_context[4];      /* as the word at -1 and +1: its lexicon kinds */
+  guint32  lexicon[4];          /* its lexicon kinds, with shape, leaning and case */
+  guint32  shape_hash;          /* the short shape, for label features */
+} WordMemo;
+
+static const char *context_names[] = { "-2", "-1", "+1", "+2" };
+
+/* Frees a WordMemo. */
+static void
+word_memo_free (gpointer data)
+{
+  WordMemo *memo = data;
+
+  g_free (memo->lower);
+  g_free (memo->norm);
+  g_free (memo->shape);
+  g_free (memo->short_shape);
+  g_free (memo);
+}
+
+/* The lexicon kinds of a value as a string "PLOM" with '-' for absent. */
+static void
+kinds_string (guint32 bits,
+              char    out[5])
+{
+  for (guint k = 0; k < 4; k++)
+    out[k] = bits & (1u << k) ? "PLOM"[k] : '-';
+  out[4] = '\0';
+}
+
+/* The prefixes and suffixes of 1 to 4 characters, after the length. */
+static void
+memo_length_affixes (WordMemo   *memo,
+                     const char *word)
+{
+  glong len = g_utf8_strlen (memo->norm, -1);
+  static const char *sizes[] = { "1", "2", "3", "4" };
+  char length[4];
+
+  g_snprintf (length, sizeof length, "%u", (guint) MIN (g_utf8_strlen (word, -1), 9));
+  memo->length_affixes[memo->n_length_affixes++] = feature_hash (F_LENGTH, length, memo->short_shape, NULL);
+  for (glong k = 1; k <= 4 && k <= len; k++)
+    {
+      const char *end = g_utf8_offset_to_pointer (memo->norm, k);
+      const char *start = g_utf8_offset_to_pointer (memo->norm, len - k);
+      g_autofree char *prefix = g_strndup (memo->norm, end - memo->norm);
+
+      memo->length_affixes[memo->n_length_affixes++] = feature_hash (F_PREFIX, sizes[k - 1], prefix, NULL);
+      memo->length_affixes[memo->n_length_affixes++] = feature_hash (F_SUFFIX, sizes[k - 1], start, NULL);
+    }
+}
+
+/* Capitals, digits, hyphens and periods, with the sentence position. */
+static void
+memo_flags (WordMemo   *memo,
+            const char *word)
+{
+  for (guint first = 0; first < 2; first++)
+    {
+      const char *pos = first ? "first" : "inner";
+      guint32 *out = memo->flags_at[first];
+      guint n = 0;
+
+      if (is_capitalized (word))
+        out[n++] = feature_hash (F_FLAG, "cap", pos, NULL);
+      if (is_all_caps (word))
+        out[n++] = feature_hash (F_FLAG, "caps", pos, NULL);
+      if (strpbrk (word, "0123456789"))
+        out[n++] = feature_hash (F_FLAG, "digit", NULL, NULL);
+      if (strchr (word, '-'))
+        out[n++] = feature_hash (F_FLAG, "hyphen", NULL, NULL);
+      if (strchr (word, '.'))
+        out[n++] = feature_hash (F_FLAG, "period", NULL, NULL);
+      if (first)
+        out[n++] = feature_hash (F_FLAG, "first", NULL, NULL);
+      memo->n_flags_at[first] = n;
+    }
+}
+
+/* What the training file said about the word. */
+static void
+memo_lexicon (WordMemo *memo)
+{
+  static const char *cases[] = { "unseen", "never-lower", "some-lower", "mostly-lower" };
+  guint32 lex = memo->lex;
+  const char *word_case = cases[(lex & NF_NER_LEX_CASE_MASK) >> NF_NER_LEX_CASE_SHIFT];
+  char kinds[5];
+
+  kinds_string (lex, kinds);
+  memo->lexicon[0] = feature_hash (F_LEX_KIND, kinds, NULL, NULL);
+  memo->lexicon[1] = feature_hash (F_LEX_KIND_SHAPE, kinds, memo->short_shape, NULL);
+  memo->lexicon[2] = feature_hash (F_LEX_MOSTLY, kinds, (lex >> 4) & 1 ? "P" : (lex >> 5) & 1 ? "L" :
+                                   (lex >> 6) & 1 ? "O" : (lex >> 7) & 1 ? "M" : "-", NULL);
+  memo->lexicon[3] = feature_hash (F_LEX_CASE, word_case, memo->short_shape, NULL);
+  memo->lex_context[1] = feature_hash (F_LEX_CONTEXT, context_names[1], kinds, NULL);
+  memo->lex_context[2] = feature_hash (F_LEX_CONTEXT, context_names[2], kinds, NULL);
+}
+
+/* Computes everything a word brings, wherever it stands. */
+static WordMemo *
+word_memo_new (const char         *word,
+               const NfNerLexicon *lexicon)
+{
+  WordMemo *memo = g_new0 (WordMemo, 1);
+
+  memo->lower = g_utf8_strdown (word, -1);
+  memo->norm = normalize_word (word);
+  memo->shape = word_shape (word, 3);
+  memo->short_shape = word_shape (word, 1);
+  memo->lex = nf_ner_lexicon_lookup (lexicon, nf_ner_lexicon_word_key (memo->lower));
+  memo->own[0] = feature_hash (F_WORD, word, NULL, NULL);
+  memo->own[1] = feature_hash (F_LOWER, memo->norm, NULL, NULL);
+  memo->own[2] = feature_hash (F_SHAPE, memo->shape, NULL, NULL);
+  memo->short_shape_at[0] = feature_hash (F_SHORT_SHAPE, memo->short_shape, "inner", NULL);
+  memo->short_shape_at[1] = feature_hash (F_SHORT_SHAPE, memo->short_shape, "first", NULL);
+  memo_length_affixes (memo, word);
+  memo_flags (memo, word);
+  for (guint k = 0; k < G_N_ELEMENTS (context_names); k++)
+    {
+      memo->context[k][0] = feature_hash (F_CONTEXT_WORD, context_names[k], memo->norm, NULL);
+      memo->context[k][1] = feature_hash (F_CONTEXT_SHAPE, context_names[k], memo->short_shape, NULL);
+    }
+  memo_lexicon (memo);
+  memo->shape_hash = feature_hash (F_SHORT_SHAPE, memo->short_shape, NULL, NULL);
+  return memo;
+}
+
+/* The memo of @word in @memos, made on first use. */
+static const WordMemo *
+word_memo_get (GHashTable         *memos,
+               const char         *word,
+               const NfNerLexicon *lexicon)
+{
+  WordMemo *memo = g_hash_table_lookup (memos, word);
+
+  if (memo == NULL)
+    {
+      memo = word_memo_new (word, lexicon);
+      g_hash_table_insert (memos, g_strdup (word), memo);
+    }
+  return memo;
+}
+
 /* ---- features ------------------------------------------------------------- */
 
 /* One sentence's words in the forms the templates use. */
 typedef struct
 {
-  char   **lower;     /* lower-cased, digits kept: lexicon keys */
-  char   **norm;      /* lower-cased, digits to 0 */
-  char   **shape;
-  char   **short_shape;
-  guint32 *lex;       /* lexicon word values */
-  guint8  *phrase;    /* longest phrase match: BILU part in bits 4-5 + 1, kinds in 0-3 */
-  guint8  *phrase_len;
+  const WordMemo **memo;
+  const char     **lower;      /* the memos' strings, for phrase keys */
+  guint8          *phrase;     /* longest phrase match: BILU part in bits 4-5 + 1, kinds in 0-3 */
+  guint8          *phrase_len;
 } Forms;
 
 /* Finds the training entity phrases in the sentence, longest first. */
@@ -371,7 +536,7 @@ match_phrases (Forms              *forms,
           if (!g_unichar_isalnum (g_utf8_get_char (words[i + len - 1])))
             continue;
           kinds = nf_ner_lexicon_lookup (lexicon,
-            nf_ner_lexicon_phrase_key ((const char * const *) forms->lower + i, len)) & 0xf;
+            nf_ner_lexicon_phrase_key (forms->lower + i, len)) & 0xf;
           if (kinds)
             break;
         }
@@ -395,36 +560,27 @@ static void
 forms_init (Forms              *forms,
             char * const       *words,
             guint               n,
-            const NfNerLexicon *lexicon)
+            const NfNerLexicon *lexicon,
+            GHashTable         *memos)
 {
-  forms->lower = g_new0 (char *, n + 1);
-  forms->norm = g_new0 (char *, n + 1);
-  forms->shape = g_new0 (char *, n + 1);
-  forms->short_shape = g_new0 (char *, n + 1);
-  forms->lex = g_new0 (guint32, n);
+  forms->memo = g_new0 (const WordMemo *, n + 1);
+  forms->lower = g_new0 (const char *, n + 1);
   forms->phrase = g_new0 (guint8, n);
   forms->phrase_len = g_new0 (guint8, n);
   for (guint i = 0; i < n; i++)
     {
-      forms->lower[i] = g_utf8_strdown (words[i], -1);
-      forms->norm[i] = normalize_word (words[i]);
-      forms->shape[i] = word_shape (words[i], 3);
-      forms->short_shape[i] = word_shape (words[i], 1);
-      forms->lex[i] = nf_ner_lexicon_lookup (lexicon,
-                                             nf_ner_lexicon_word_key (forms->lower[i]));
+      forms->memo[i] = word_memo_get (memos, words[i], lexicon);
+      forms->lower[i] = forms->memo[i]->lower;
     }
   match_phrases (forms, words, n, lexicon);
 }
 
-/* Frees what forms_init() made. */
+/* Frees what forms_init() made (the memos belong to their table). */
 static void
 forms_clear (Forms *forms)
 {
-  g_strfreev (forms->lower);
-  g_strfreev (forms->norm);
-  g_strfreev (forms->shape);
-  g_strfreev (forms->short_shape);
-  g_free (forms->lex);
+  g_free (forms->memo);
+  g_free (forms->lower);
   g_free (forms->phrase);
   g_free (forms->phrase_len);
 }
@@ -448,14 +604,15 @@ add (Row        *row,
   row->row[row->n++] = feature_hash (template, a, b, c);
 }
 
-/* The lexicon kinds of a value as a string "PLOM" with '-' for absent. */
+/* Adds hashes already made to the row. */
 static void
-kinds_string (guint32 bits,
-              char    out[5])
+add_hashes (Row           *row,
+            const guint32 *hashes,
+            guint          n)
 {
-  for (guint k = 0; k < 4; k++)
-    out[k] = bits & (1u << k) ? "PLOM"[k] : '-';
-  out[4] = '\0';
+  g_assert (row->n + n <= STRIDE);
+  memcpy (row->row + row->n, hashes, n * sizeof (guint32));
+  row->n += n;
 }
 
 /* The context features: words and shapes up to two tokens away. */
@@ -466,92 +623,46 @@ add_context (Row         *row,
              guint        n)
 {
   static const int offsets[] = { -2, -1, 1, 2 };
-  static const char *names[] = { "-2", "-1", "+1", "+2" };
+  const WordMemo *self = forms->memo[i];
+  const WordMemo *before = i > 0 ? forms->memo[i - 1] : NULL;
+  const WordMemo *after = i + 1 < n ? forms->memo[i + 1] : NULL;
 
   for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
     {
       int j = (int) i + offsets[k];
-      const char *w = j < 0 ? "<s>" : j >= (int) n ? "</s>" : forms->norm[j];
-      const char *s = j < 0 ? "<s>" : j >= (int) n ? "</s>" : forms->short_shape[j];
-      char kinds[5] = "";
 
-      add (row, F_CONTEXT_WORD, names[k], w, NULL);
-      add (row, F_CONTEXT_SHAPE, names[k], s, NULL);
-      if (j >= 0 && j < (int) n && (offsets[k] == -1 || offsets[k] == 1))
+      if (j < 0 || j >= (int) n)
         {
-          kinds_string (forms->lex[j], kinds);
-          add (row, F_LEX_CONTEXT, names[k], kinds, NULL);
+          const char *edge = j < 0 ? "<s>" : "</s>";
+
+          add (row, F_CONTEXT_WORD, context_names[k], edge, NULL);
+          add (row, F_CONTEXT_SHAPE, context_names[k], edge, NULL);
+          continue;
         }
+      add_hashes (row, forms->memo[j]->context[k], 2);
+      if (offsets[k] == -1 || offsets[k] == 1)
+        add_hashes (row, &forms->memo[j]->lex_context[k], 1);
     }
-  add (row, F_BIGRAM, "-1", i > 0 ? forms->norm[i - 1] : "<s>", forms->norm[i]);
-  add (row, F_BIGRAM, "+1", forms->norm[i], i + 1 < n ? forms->norm[i + 1] : "</s>");
-  add (row, F_SHAPE_TRIGRAM, i > 0 ? forms->short_shape[i - 1] : "<s>",
-       forms->short_shape[i], i + 1 < n ? forms->short_shape[i + 1] : "</s>");
-  add (row, F_SHAPE_WORD, "-1", i > 0 ? forms->norm[i - 1] : "<s>", forms->short_shape[i]);
-  add (row, F_SHAPE_WORD, "+1", forms->short_shape[i], i + 1 < n ? forms->norm[i + 1] : "</s>");
+  add (row, F_BIGRAM, "-1", before ? before->norm : "<s>", self->norm);
+  add (row, F_BIGRAM, "+1", self->norm, after ? after->norm : "</s>");
+  add (row, F_SHAPE_TRIGRAM, before ? before->short_shape : "<s>",
+       self->short_shape, after ? after->short_shape : "</s>");
+  add (row, F_SHAPE_WORD, "-1", before ? before->norm : "<s>", self->short_shape);
+  add (row, F_SHAPE_WORD, "+1", self->short_shape, after ? after->norm : "</s>");
 }
 
-/* The prefixes and suffixes of 1 to 4 characters. */
-static void
-add_affixes (Row        *row,
-             const char *lower)
-{
-  glong len = g_utf8_strlen (lower, -1);
-  static const char *sizes[] = { "1", "2", "3", "4" };
-
-  for (glong k = 1; k <= 4 && k <= len; k++)
-    {
-      const char *end = g_utf8_offset_to_pointer (lower, k);
-      const char *start = g_utf8_offset_to_pointer (lower, len - k);
-      g_autofree char *prefix = g_strndup (lower, end - lower);
-
-      add (row, F_PREFIX, sizes[k - 1], prefix, NULL);
-      add (row, F_SUFFIX, sizes[k - 1], start, NULL);
-    }
-}
-
-/* Capitals, digits, hyphens and periods, with the sentence position. */
-static void
-add_flags (Row        *row,
-           const char *word,
-           gboolean    first)
-{
-  const char *pos = first ? "first" : "inner";
-
-  if (is_capitalized (word))
-    add (row, F_FLAG, "cap", pos, NULL);
-  if (is_all_caps (word))
-    add (row, F_FLAG, "caps", pos, NULL);
-  if (strpbrk (word, "0123456789"))
-    add (row, F_FLAG, "digit", NULL, NULL);
-  if (strchr (word, '-'))
-    add (row, F_FLAG, "hyphen", NULL, NULL);
-  if (strchr (word, '.'))
-    add (row, F_FLAG, "period", NULL, NULL);
-  if (first)
-    add (row, F_FLAG, "first", NULL, NULL);
-}
-
-/* What the training file said about the word. */
+/* What the training file said about the word, and the entity phrase of
+ * the training file it is part of here. */
 static void
 add_lexicon (Row         *row,
              const Forms *forms,
              guint        i)
 {
-  guint32 lex = forms->lex[i];
-  char kinds[5];
-  static const char *cases[] = { "unseen", "never-lower", "some-lower", "mostly-lower" };
-  const char *word_case = cases[(lex & NF_NER_LEX_CASE_MASK) >> NF_NER_LEX_CASE_SHIFT];
-
-  kinds_string (lex, kinds);
-  add (row, F_LEX_KIND, kinds, NULL, NULL);
-  add (row, F_LEX_KIND_SHAPE, kinds, forms->short_shape[i], NULL);
-  add (row, F_LEX_MOSTLY, kinds, (lex >> 4) & 1 ? "P" : (lex >> 5) & 1 ? "L" :
-       (lex >> 6) & 1 ? "O" : (lex >> 7) & 1 ? "M" : "-", NULL);
-  add (row, F_LEX_CASE, word_case, forms->short_shape[i], NULL);
+  add_hashes (row, forms->memo[i]->lexicon, 4);
   if (forms->phrase[i])
     {
       char part[2] = { "BILU"[(forms->phrase[i] >> 4) - 1], '\0' };
+      char kinds[5];
       char len[4];
 
       kinds_string (forms->phrase[i], kinds);
@@ -569,7 +680,8 @@ add_document (Row           *row,
               guint          i,
               NfNerDocument *doc)
 {
-  WordForms other = other_forms (doc, words[i], forms->lower[i], i == 0);
+  const WordMemo *memo = forms->memo[i];
+  WordForms other = other_forms (doc, words[i], memo->lower, i == 0);
   char kinds[5];
   const char *summary;
 
@@ -583,8 +695,8 @@ add_document (Row           *row,
     summary = "mixed";
   else
     summary = "caps";
-  add (row, F_DOC, summary, forms->short_shape[i], NULL);
-  kinds_string (forms->lex[i], kinds);
+  add (row, F_DOC, summary, memo->short_shape, NULL);
+  kinds_string (memo->lex, kinds);
   add (row, F_DOC_LEX, summary, kinds, NULL);
 }
 
@@ -605,6 +717,34 @@ is_caps_sentence (char * const *words,
   return caps > 0 && caps > lower;
 }
 
+/* Fills the row of token @i. */
+static void
+compute_row (Row           *row,
+             const Forms   *forms,
+             char * const  *words,
+             guint          i,
+             guint          n_words,
+             gboolean       caps_sentence,
+             NfNerDocument *doc)
+{
+  const WordMemo *memo = forms->memo[i];
+  guint first = i == 0;
+
+  add (row, F_BIAS, NULL, NULL, NULL);
+  add_hashes (row, memo->own, 3);
+  add_hashes (row, &memo->short_shape_at[first], 1);
+  add_hashes (row, memo->length_affixes, memo->n_length_affixes);
+  add_hashes (row, memo->flags_at[first], memo->n_flags_at[first]);
+  add_context (row, forms, i, n_words);
+  add_lexicon (row, forms, i);
+  add_document (row, forms, words, i, doc);
+  if (caps_sentence)
+    {
+      add (row, F_CAPS_SENTENCE, memo->norm, NULL, NULL);
+      add (row, F_CAPS_SENTENCE, "shape", memo->short_shape, NULL);
+    }
+}
+
 /**
  * nf_ner_features_compute:
  * @out: (out caller-allocates): the features
@@ -622,39 +762,29 @@ nf_ner_features_compute (NfNerSentenceFeatures *out,
                          const NfNerLexicon    *lexicon,
                          NfNerDocument         *doc)
 {
+  g_autoptr(GHashTable) own_memos = NULL;
+  GHashTable *memos;
   Forms forms;
   gboolean caps_sentence = is_caps_sentence (words, n_words);
+
+  if (doc != NULL)
+    memos = doc->memos;
+  else
+    memos = own_memos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_memo_free);
 
   out->n_tokens = n_words;
   out->stride = STRIDE;
   out->hashes = g_new0 (guint32, (gsize) STRIDE * MAX (n_words, 1));
   out->word_hashes = g_new0 (guint32, n_words + 1);
   out->shape_hashes = g_new0 (guint32, n_words + 1);
-  forms_init (&forms, words, n_words, lexicon);
+  forms_init (&forms, words, n_words, lexicon, memos);
   for (guint i = 0; i < n_words; i++)
     {
       Row row = { out->hashes + (gsize) i * STRIDE, 0 };
-      char len[4];
 
-      g_snprintf (len, sizeof len, "%u", (guint) MIN (g_utf8_strlen (words[i], -1), 9));
-      add (&row, F_BIAS, NULL, NULL, NULL);
-      add (&row, F_WORD, words[i], NULL, NULL);
-      add (&row, F_LOWER, forms.norm[i], NULL, NULL);
-      add (&row, F_SHAPE, forms.shape[i], NULL, NULL);
-      add (&row, F_SHORT_SHAPE, forms.short_shape[i], i == 0 ? "first" : "inner", NULL);
-      add (&row, F_LENGTH, len, forms.short_shape[i], NULL);
-      add_affixes (&row, forms.norm[i]);
-      add_flags (&row, words[i], i == 0);
-      add_context (&row, &forms, i, n_words);
-      add_lexicon (&row, &forms, i);
-      add_document (&row, &forms, words, i, doc);
-      if (caps_sentence)
-        {
-          add (&row, F_CAPS_SENTENCE, forms.norm[i], NULL, NULL);
-          add (&row, F_CAPS_SENTENCE, "shape", forms.short_shape[i], NULL);
-        }
-      out->word_hashes[i] = feature_hash (F_LOWER, forms.norm[i], NULL, NULL);
-      out->shape_hashes[i] = feature_hash (F_SHORT_SHAPE, forms.short_shape[i], NULL, NULL);
+      compute_row (&row, &forms, words, i, n_words, caps_sentence, doc);
+      out->word_hashes[i] = forms.memo[i]->own[1];
+      out->shape_hashes[i] = forms.memo[i]->shape_hash;
     }
   forms_clear (&forms);
 }

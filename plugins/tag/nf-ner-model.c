@@ -60,24 +60,70 @@ nf_ner_transition_allowed (guint previous,
   return after == 'O' || after == 'B' || after == 'U';
 }
 
-/* Features asked for before any is read (see nf_hashed_score()). */
-#define PREFETCH_BATCH 16
+/* How many features ahead of the one being added its weights are asked
+ * for: the table is megabytes and each feature lands somewhere else in it,
+ * so the time goes in cache misses, and asking early lets them overlap. */
+#define PREFETCH_DISTANCE 12
 
-/* Adds the weights of the labels of one feature slot to @scores. */
+/* Adds the float weights of the labels of one feature slot to @scores. */
 static inline void
-add_feature_weights (guint          base,
-                     guint          mask,
-                     const float   *weights_f,
-                     const gint16  *weights_i,
-                     guint          n_labels,
-                     double        *scores)
+add_float_weights (guint        base,
+                   guint        mask,
+                   const float *weights,
+                   guint        n_labels,
+                   double      *scores)
 {
-  if (weights_f)
-    for (guint l = 0; l < n_labels; l++)
-      scores[l] += weights_f[(base + l) & mask];
+  for (guint l = 0; l < n_labels; l++)
+    scores[l] += weights[(base + l) & mask];
+}
+
+/* Adds the 16-bit weights of the labels of one feature slot to @sums; a
+ * slot that does not wrap round the table's end (nearly all) takes the
+ * straight loop, which the compiler turns into vector adds. */
+static inline void
+add_integer_weights (guint         base,
+                     guint         mask,
+                     const gint16 *weights,
+                     guint         n_labels,
+                     gint32       *sums)
+{
+  if (base + n_labels <= mask + 1)
+    {
+      const gint16 *slot = weights + base;
+
+      for (guint l = 0; l < n_labels; l++)
+        sums[l] += (gint16) GINT16_FROM_LE (slot[l]);
+    }
   else
     for (guint l = 0; l < n_labels; l++)
-      scores[l] += (gint16) GINT16_FROM_LE (weights_i[(base + l) & mask]);
+      sums[l] += (gint16) GINT16_FROM_LE (weights[(base + l) & mask]);
+}
+
+/* How many hashes come before the first 0 (or @n_hashes). */
+static guint
+count_hashes (const guint32 *hashes,
+              guint          n_hashes)
+{
+  guint n = 0;
+
+  while (n < n_hashes && hashes[n] != 0)
+    n++;
+  return n;
+}
+
+/* Asks for the weight slot of a hash to be brought into the cache. */
+static inline void
+prefetch_slot (guint32       hash,
+               guint         bits,
+               const float  *weights_f,
+               const gint16 *weights_i)
+{
+  guint base = nf_ner_weight_index (hash, bits);
+
+  if (weights_f)
+    __builtin_prefetch (&weights_f[base]);
+  else
+    __builtin_prefetch (&weights_i[base]);
 }
 
 /**
@@ -92,7 +138,9 @@ add_feature_weights (guint          base,
  *
  * Adds each label's weights for the features to @scores: a feature keeps
  * the weight of label l at its hash's slot + l, so that the entity
- * recogniser and the part-of-speech tagger share one layout.
+ * recogniser and the part-of-speech tagger share one layout.  16-bit
+ * weights are summed as integers, which is exact, so the scores do not
+ * depend on the order of the features.
  */
 void
 nf_hashed_score (const guint32 *hashes,
@@ -104,34 +152,27 @@ nf_hashed_score (const guint32 *hashes,
                  double        *scores)
 {
   guint mask = (1u << bits) - 1;
-  guint bases[PREFETCH_BATCH];
+  guint n = count_hashes (hashes, n_hashes);
+  gint32 sums[NF_HASHED_MAX_LABELS] = { 0 };
 
-  /* The table is megabytes and each feature lands somewhere else in it:
-   * the time goes in cache misses. Asking for a batch of slots before
-   * reading any lets the misses overlap. */
-  for (guint first = 0; first < n_hashes && hashes[first]; first += PREFETCH_BATCH)
+  g_return_if_fail (n_labels <= NF_HASHED_MAX_LABELS);
+
+  for (guint f = 0; f < MIN (n, PREFETCH_DISTANCE); f++)
+    prefetch_slot (hashes[f], bits, weights_f, weights_i);
+  for (guint f = 0; f < n; f++)
     {
-      guint n = 0;
-      gboolean ended = FALSE;
+      guint base = nf_ner_weight_index (hashes[f], bits);
 
-      for (guint f = first; n < PREFETCH_BATCH; f++, n++)
-        {
-          if (f >= n_hashes || hashes[f] == 0)
-            {
-              ended = TRUE;
-              break;
-            }
-          bases[n] = nf_ner_weight_index (hashes[f], bits);
-          if (weights_f)
-            __builtin_prefetch (&weights_f[bases[n]]);
-          else
-            __builtin_prefetch (&weights_i[bases[n]]);
-        }
-      for (guint b = 0; b < n; b++)
-        add_feature_weights (bases[b], mask, weights_f, weights_i, n_labels, scores);
-      if (ended)
-        break;
+      if (f + PREFETCH_DISTANCE < n)
+        prefetch_slot (hashes[f + PREFETCH_DISTANCE], bits, weights_f, weights_i);
+      if (weights_f)
+        add_float_weights (base, mask, weights_f, n_labels, scores);
+      else
+        add_integer_weights (base, mask, weights_i, n_labels, sums);
     }
+  if (!weights_f)
+    for (guint l = 0; l < n_labels; l++)
+      scores[l] += sums[l];
 }
 
 /**
@@ -202,16 +243,24 @@ nf_ner_decode_sentence (const NfNerSentenceFeatures *features,
                         guint                        bits,
                         guint                       *labels)
 {
+  g_autofree double *static_scores = g_new0 (double, (gsize) NF_NER_N_LABELS * MAX (features->n_tokens, 1));
+
+  /* The features that do not depend on the labels are scored first, all
+   * of them, so that their cache misses overlap across tokens; only the
+   * few that follow the labels chosen wait for the token before. */
+  for (guint i = 0; i < features->n_tokens; i++)
+    nf_ner_score_token (features->hashes + (gsize) i * features->stride,
+                        features->stride, weights_f, weights_i, bits,
+                        static_scores + (gsize) i * NF_NER_N_LABELS);
+
   for (guint i = 0; i < features->n_tokens; i++)
     {
-      double scores[NF_NER_N_LABELS] = { 0 };
+      double *scores = static_scores + (gsize) i * NF_NER_N_LABELS;
       guint32 dynamic[NF_NER_N_DYNAMIC];
       guint previous = i > 0 ? labels[i - 1] : NF_NER_LABEL_O;
       guint previous2 = i > 1 ? labels[i - 2] : NF_NER_LABEL_O;
       guint n_dynamic = nf_ner_features_dynamic (features, i, previous, previous2, dynamic);
 
-      nf_ner_score_token (features->hashes + (gsize) i * features->stride,
-                          features->stride, weights_f, weights_i, bits, scores);
       nf_ner_score_token (dynamic, n_dynamic, weights_f, weights_i, bits, scores);
       labels[i] = nf_ner_best_label (scores, previous, i + 1 == features->n_tokens);
     }

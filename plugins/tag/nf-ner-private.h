@@ -203,6 +203,8 @@ typedef struct
   guint          bits;
   const guint32 *slots;    /* 2 * n_slots extra numbers */
   guint          n_slots;
+  gpointer       copy;     /* the weights on huge pages, when the system has them */
+  gsize          copy_size;
 } NfModelFile;
 
 gboolean    nf_model_file_write        (const char          *path,
@@ -227,6 +229,9 @@ guint32     nf_model_get_u32           (const guchar  *header,
 void        nf_model_quantize          (const float   *weights,
                                         gsize          n,
                                         gint16        *out);
+/* The most labels nf_hashed_score() scores at once. */
+#define NF_HASHED_MAX_LABELS 32
+
 void        nf_hashed_score            (const guint32 *hashes,
                                         guint          n_hashes,
                                         const float   *weights_f,

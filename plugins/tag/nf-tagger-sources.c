@@ -42,6 +42,33 @@ static const char * const name_connectors[] = {
   "di", "da", "do", "y", "et", "und", NULL
 };
 
+/* Capitalised words that stand for a speaker but name nobody ("We said"). */
+static const char * const pronouns[] = {
+  "I", "We", "He", "She", "They", "It", "You", "This", "That", "Er", "Sie", "Wir", "Es", "Il",
+  "Elle", "Ils", "Elles", "Nous", "On", "Él", "Ella", "Ellos", "Nosotros", "Lui", "Lei", "Noi",
+  "Ele", "Ela", "Hij", "Zij", "Wij", "Han", "Hon", "Vi", "Он", "Она", "Они", "Мы", "On", "Ona",
+  "Oni", "My", "Він", "Вона", "Вони", "Ми", NULL
+};
+
+/* Articles that open a credited phrase but not a name ("The Minister"). */
+static const char * const articles[] = { "the", NULL };
+
+/* Titles and roles written before a name ("Foreign Minister Sergei
+ * Lavrov said"): they are not part of the speaker's name. */
+static const char * const titles[] = {
+  "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord",
+  "president", "vice", "prime", "minister", "foreign", "finance", "defence", "defense",
+  "interior", "secretary", "senator", "sen.", "rep.", "gov.", "governor", "general", "gen.",
+  "judge", "justice", "chancellor", "king", "queen", "prince", "princess", "pope", "coach",
+  "manager", "captain", "capt.", "chairman", "chairwoman", "chair", "chief", "executive",
+  "officer", "director", "head", "spokesman", "spokeswoman", "spokesperson", "mayor",
+  "ambassador", "envoy", "commissioner", "deputy", "premier", "economist", "analyst",
+  "professor", "lt.", "col.", "sgt.", "rev.", "bishop", "archbishop", "cardinal", "sheikh",
+  "herr", "frau", "monsieur", "madame", "señor", "señora", "präsident", "präsidentin",
+  "ministerin", "kanzler", "kanzlerin", "ministre", "président", "présidente", "presidente",
+  "ministro", "ministra", "президент", "министр", "премьер-министр", NULL
+};
+
 /* Role nouns that make a credit even without a name ("a spokesperson"). */
 static const char * const role_nouns[] = {
   "spokesperson", "spokesman", "spokeswoman", "official", "officials", "sources", "source",
@@ -126,8 +153,9 @@ name_forward (const char *text,
 }
 
 /* Whether the word at byte @start opens a sentence: nothing but white
- * space, or a full stop, question or exclamation mark or closing quote,
- * before it. */
+ * space, or a full stop, question or exclamation mark, a quotation mark
+ * (closing one sentence or opening a quoted one) or a dash or colon that
+ * opens a quote, before it. */
 static gboolean
 opens_sentence (const char *text,
                 gsize       start)
@@ -144,37 +172,78 @@ opens_sentence (const char *text,
           p = prev;
           continue;
         }
-      return c == '.' || c == '!' || c == '?' || c == '"' || c == 0x201D || c == 0x00BB;
+      return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\'' ||
+             c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 ||
+             c == 0x00AB || c == 0x00BB || c == 0x2014 || c == 0x2013;
     }
   return TRUE;
 }
 
-/* The run of capitalised words ending at word @last, going backward. */
+/* Whether the word of @span is in @table. */
+static gboolean
+word_in_table (const char         *text,
+               const Span         *span,
+               const char * const *table)
+{
+  return in_table (text + span->start, span->end - span->start, table);
+}
+
+/* The run of capitalised words ending at word @last, going backward, with
+ * connectors inside ("Bank of England said"); none when it is one word
+ * that only opens its sentence ("Police said") or a pronoun ("We said"). */
 static gboolean
 name_backward (const char *text,
                GArray     *words,
                guint       last,
                guint      *first)
 {
+  Span *spans = (Span *) words->data;
   guint start = last;
 
-  if (!is_capitalised (text + g_array_index (words, Span, last).start))
+  if (!is_capitalised (text + spans[last].start))
     return FALSE;
-  while (start > 0 && last - start + 1 < MAX_NAME_WORDS)
+  for (guint i = last; i > 0 && last - i + 2 <= MAX_NAME_WORDS; i--)
     {
-      Span *before = &g_array_index (words, Span, start - 1);
-
-      if (!adjacent (text, before, &g_array_index (words, Span, start)) ||
-          !is_capitalised (text + before->start))
+      if (!adjacent (text, &spans[i - 1], &spans[i]))
         break;
-      start--;
+      if (is_capitalised (text + spans[i - 1].start))
+        start = i - 1;
+      else if (!word_in_table (text, &spans[i - 1], name_connectors))
+        break;
     }
-  /* the first word of a sentence is capitalised whatever it is: alone
-   * there ("Police said") it is no name */
-  if (start == last && opens_sentence (text, g_array_index (words, Span, start).start))
+  if (start == last && (opens_sentence (text, spans[start].start) ||
+                        word_in_table (text, &spans[start], pronouns)))
     return FALSE;
   *first = start;
   return TRUE;
+}
+
+/* Moves *@first past an English "The" and the titles and roles that open
+ * a name (other articles start names: "De Beers", "La Stampa")
+ * ("Chief Executive Helen Marsh" → "Helen Marsh"), keeping one word at
+ * least.
+ *
+ * Returns: whether a name is left (not "The Minister": a role) */
+static gboolean
+skip_titles (const char *text,
+             GArray     *words,
+             guint      *first,
+             guint       last)
+{
+  Span *spans = (Span *) words->data;
+
+  while (*first < last && (word_in_table (text, &spans[*first], titles) ||
+                           word_in_table (text, &spans[*first], articles)))
+    (*first)++;
+  return !word_in_table (text, &spans[last], titles);
+}
+
+/* An ASCII letter in lower case, any other byte as it is (g_ascii_tolower()
+ * is a call, and this runs for every word against every table entry). */
+static inline char
+ascii_fold (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 /* How many words of @phrase (a table entry of one to three words) match
@@ -189,6 +258,10 @@ match_phrase (const char *text,
   const char *part = phrase;
   guint n = 0;
 
+  /* nearly every word fails on its first letter: no need to measure */
+  if (i >= words->len ||
+      ascii_fold (text[g_array_index (words, Span, i).start]) != ascii_fold (phrase[0]))
+    return 0;
   while (*part != '\0')
     {
       const char *space = strchr (part, ' ');
@@ -288,10 +361,19 @@ find_credits_at (Credits *credits,
   guint n, first, last;
 
   n = match_any (credits->text, words, i, credit_before);
-  if (n > 0 && name_forward (credits->text, words, i + n, &last))
+  /* the name follows the credit at once: "said. They…" credits nobody */
+  if (n > 0 && i + n < words->len &&
+      adjacent (credits->text, &g_array_index (words, Span, i + n - 1), &g_array_index (words, Span, i + n)) &&
+      !word_in_table (credits->text, &g_array_index (words, Span, i + n), pronouns) &&
+      name_forward (credits->text, words, i + n, &last))
     {
       gboolean speech = match_any (credits->text, words, i, speech_after) > 0;
-      add_credit (credits, words, i + n, last, speech && last > i + n);
+      gboolean named = TRUE;
+
+      first = i + n;
+      if (speech)
+        named = skip_titles (credits->text, words, &first, last);
+      add_credit (credits, words, first, last, speech && named && (last > i + n || first > i + n));
       return;
     }
   n = match_any (credits->text, words, i, speech_after);
@@ -303,7 +385,11 @@ find_credits_at (Credits *credits,
       if (in_table (credits->text + before->start, before->end - before->start, role_nouns))
         add_credit (credits, words, i - 1, i - 1, FALSE);
       else if (name_backward (credits->text, words, i - 1, &first))
-        add_credit (credits, words, first, i - 1, TRUE);
+        {
+          gboolean named = skip_titles (credits->text, words, &first, i - 1);
+
+          add_credit (credits, words, first, i - 1, named);
+        }
     }
 }
 

@@ -148,6 +148,44 @@ test_sources_credits (void)
   g_assert_cmpuint (count_kind (doc, NF_TAG_KIND_KEYWORD), ==, 0);
 }
 
+/* Speakers are names: no pronoun after an opening quote, no titles in
+ * front, and the connectors of an organisation's name kept. */
+static void
+test_sources_speakers (void)
+{
+  const char *text =
+    "Prices will rise again, Chief Executive Helen Marsh said on Monday. "
+    "\u201cWe said it would happen,\u201d she added. "
+    "\u201cThey told us nothing,\u201d the union said. "
+    "The Bank of England said inflation would fall. "
+    "The Minister said nothing more. "
+    "Asked about the cuts, Foreign Minister Tomas Varga said no decision had been made.";
+  g_autoptr(NfDocument) doc = tag_text (text, "en", "kinds=sources");
+  NfTag *marsh = find_tag (doc, NF_TAG_KIND_SOURCE, "Helen Marsh");
+  NfTag *bank = find_tag (doc, NF_TAG_KIND_SOURCE, "Bank of England");
+  NfTag *minister = find_tag (doc, NF_TAG_KIND_SOURCE, "Minister");
+  NfTag *varga = find_tag (doc, NF_TAG_KIND_SOURCE, "Tomas Varga");
+  guint start, end;
+  g_autofree char *words = NULL;
+
+  g_assert_nonnull (marsh);
+  g_assert_cmpstr (nf_tag_get_speaker (marsh), ==, "Helen Marsh");
+  g_assert_true (nf_tag_get_mention (marsh, 0, &start, &end));
+  words = slice (text, start, end);
+  g_assert_cmpstr (words, ==, "Helen Marsh");
+  g_assert_nonnull (bank);
+  g_assert_nonnull (varga);
+  g_assert_cmpstr (nf_tag_get_speaker (varga), ==, "Tomas Varga");
+  g_assert_nonnull (minister);
+  g_assert_null (nf_tag_get_speaker (minister));
+  g_assert_null (find_tag (doc, NF_TAG_KIND_SOURCE, "We"));
+  g_assert_null (find_tag (doc, NF_TAG_KIND_SOURCE, "They"));
+  g_assert_null (find_tag (doc, NF_TAG_KIND_SOURCE, "England"));
+  g_assert_null (find_tag (doc, NF_TAG_KIND_SOURCE, "Chief Executive Helen Marsh"));
+  g_assert_cmpuint (count_kind (doc, NF_TAG_KIND_SOURCE), ==, 4);
+  assert_mentions_match (doc);
+}
+
 /* A source clean made from a bracketed note is kept and not doubled. */
 static void
 test_sources_merge_with_notes (void)
@@ -290,6 +328,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/tag/sources/credits", test_sources_credits);
   g_test_add_func ("/tag/sources/merge-with-notes", test_sources_merge_with_notes);
+  g_test_add_func ("/tag/sources/speakers", test_sources_speakers);
   g_test_add_func ("/tag/entities/merged", test_entities_merged);
   g_test_add_func ("/tag/entities/offsets-after-non-ascii", test_entities_offsets_after_non_ascii);
   g_test_add_func ("/tag/entities/other-language", test_entities_other_language);
