@@ -92,7 +92,7 @@ typedef struct
   guint       count;
   guint       whole;      /* times it was a whole run */
   guint       first;      /* word index of its first occurrence */
-  GHashTable *surfaces;   /* text as written → times */
+  GHashTable *surfaces;   /* text as written → guint times */
   GArray     *mentions;   /* guint pairs */
   double      score;
 } Candidate;
@@ -103,13 +103,16 @@ typedef struct
   const char   *text;
   const char   *language;
   NfStemmer    *stemmer;    /* nullable: lower-casing only */
-  NfPosModel   *pos;        /* nullable: phrases of content words then */
+  GArray       *pos_tokens; /* nullable (NfPosToken): phrases of content words then */
   GArray       *words;      /* Word */
   GPtrArray    *terms;      /* Term */
   GHashTable   *term_index; /* stem → index + 1 */
   GPtrArray    *candidates; /* Candidate, in order of first occurrence */
   GHashTable   *candidate_index; /* normalized → Candidate */
-  GHashTable   *stems;      /* word as written → its stem: news repeats its words */
+  GHashTable   *word_terms; /* word as written → its term's index + 1: news
+                             * repeats its words, each is stemmed once */
+  GString      *scratch_normalized;  /* reused by add_candidate() */
+  GString      *scratch_surface;
 } Extraction;
 
 /* Frees a Term. */
@@ -172,22 +175,6 @@ stem_word (NfStemmer  *stemmer,
   return nf_stemmer_stem (stemmer, lower);
 }
 
-/* The stem of @word, from the extraction's cache when the word came
- * before. Returns a new string. */
-static char *
-cached_stem (Extraction *ex,
-             const char *word)
-{
-  const char *known = g_hash_table_lookup (ex->stems, word);
-
-  if (known == NULL)
-    {
-      char *stem = stem_word (ex->stemmer, word, -1);
-      g_hash_table_insert (ex->stems, g_strdup (word), stem);
-      known = stem;
-    }
-  return g_strdup (known);
-}
 
 /* Whether @word may be part of a phrase: two letters at least, a letter
  * somewhere (no bare numbers), and no stopword. */
@@ -240,6 +227,21 @@ intern_term (Extraction *ex,
   return ex->terms->len - 1;
 }
 
+/* The term of a word of the text, stemming it the first time it is met. */
+static guint
+word_term (Extraction *ex,
+           const char *word)
+{
+  gpointer found = g_hash_table_lookup (ex->word_terms, word);
+  guint term;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  term = intern_term (ex, stem_word (ex->stemmer, word, -1));
+  g_hash_table_insert (ex->word_terms, g_strdup (word), GUINT_TO_POINTER (term + 1));
+  return term;
+}
+
 /* Reads the words of the text, with where sentences and punctuation break
  * the runs of words. */
 static void
@@ -249,11 +251,16 @@ read_words (Extraction *ex)
   gsize cursor = 0, start, end, previous_end = 0;
   guint code_point = 0, sentence = 0, sentence_of_previous = G_MAXUINT;
 
+  g_autoptr(GString) scratch = g_string_new (NULL);
+
   while (nf_text_next_word (ex->text, &cursor, &start, &end))
     {
-      g_autofree char *word = g_strndup (ex->text + start, end - start);
+      const char *word;
       Word w = { 0, };
 
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, ex->text + start, end - start);
+      word = scratch->str;
       code_point += g_utf8_strlen (ex->text + previous_end, start - previous_end);
       w.start = code_point;
       w.end = code_point + g_utf8_strlen (word, -1);
@@ -271,7 +278,7 @@ read_words (Extraction *ex)
       previous_end = end;
 
       w.content = is_content_word (ex->language, word);
-      w.term = intern_term (ex, cached_stem (ex, word));
+      w.term = word_term (ex, word);
       ((Term *) g_ptr_array_index (ex->terms, w.term))->count++;
       g_array_append_val (ex->words, w);
     }
@@ -283,7 +290,7 @@ read_words (Extraction *ex)
 static void
 apply_parts_of_speech (Extraction *ex)
 {
-  g_autoptr(GArray) tokens = nf_pos_model_tag (ex->pos, ex->text);
+  GArray *tokens = ex->pos_tokens;
   Word *words = (Word *) ex->words->data;
   guint t = 0;
 
@@ -325,13 +332,17 @@ set_biases (Extraction *ex,
       while (nf_text_next_word (title, &cursor, &start, &end))
         {
           g_autofree char *word = g_strndup (title + start, end - start);
-          g_autofree char *stem = NULL;
           gpointer found;
 
           if (!is_content_word (ex->language, word))
             continue;
-          stem = cached_stem (ex, word);
-          found = g_hash_table_lookup (ex->term_index, stem);
+          found = g_hash_table_lookup (ex->word_terms, word);
+          if (found == NULL)
+            {
+              /* a title word the text writes otherwise, or not at all */
+              g_autofree char *stem = stem_word (ex->stemmer, word, -1);
+              found = g_hash_table_lookup (ex->term_index, stem);
+            }
           if (found != NULL)
             {
               Term *term = g_ptr_array_index (ex->terms, GPOINTER_TO_UINT (found) - 1);
@@ -349,28 +360,14 @@ typedef struct
   double weight;
 } Edge;
 
-/* Adds 1 to the weight of the edge between two terms, both ways. */
-static void
-add_edge (GHashTable *edges,
-          guint       a,
-          guint       b)
+/* Orders packed term pairs. */
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
 {
-  guint64 key;
-  double *weight;
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
 
-  if (a == b)
-    return;
-  key = ((guint64) MIN (a, b) << 32) | MAX (a, b);
-  weight = g_hash_table_lookup (edges, &key);
-  if (weight == NULL)
-    {
-      guint64 *stored = g_new (guint64, 1);
-
-      *stored = key;
-      weight = g_new0 (double, 1);
-      g_hash_table_insert (edges, stored, weight);
-    }
-  *weight += 1.0;
+  return x < y ? -1 : x > y;
 }
 
 /* The word graph as flat arrays: edges both ways, each weight already
@@ -379,32 +376,43 @@ add_edge (GHashTable *edges,
 static GArray *
 build_edges (Extraction *ex)
 {
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree double *out_weight = g_new0 (double, ex->terms->len);
   GArray *flat = g_array_new (FALSE, FALSE, sizeof (Edge));
   Word *words = (Word *) ex->words->data;
-  GHashTableIter iter;
-  gpointer key, value;
 
   for (guint i = 0; i < ex->words->len; i++)
     if (words[i].content)
       g_array_append_val (content, words[i].term);
+  /* every co-occurrence as a packed (smaller, larger) pair; sorted, the
+   * runs of one pair are its edge and their length its weight */
   for (guint i = 0; i < content->len; i++)
     for (guint j = i + 1; j < content->len && j <= i + ex->params->window; j++)
-      add_edge (edges, g_array_index (content, guint, i), g_array_index (content, guint, j));
+      {
+        guint a = g_array_index (content, guint, i), b = g_array_index (content, guint, j);
+        guint64 pair = ((guint64) MIN (a, b) << 32) | MAX (a, b);
 
-  g_hash_table_iter_init (&iter, edges);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+        if (a != b)
+          g_array_append_val (pairs, pair);
+      }
+  g_array_sort (pairs, compare_pairs);
+
+  for (guint i = 0; i < pairs->len;)
     {
-      guint64 pair = *(guint64 *) key;
-      Edge e = { pair >> 32, pair & 0xffffffffu, *(double *) value };
-      Edge back = { e.to, e.from, e.weight };
+      guint64 pair = g_array_index (pairs, guint64, i);
+      guint run = i;
+      Edge e, back;
 
+      while (run < pairs->len && g_array_index (pairs, guint64, run) == pair)
+        run++;
+      e = (Edge) { pair >> 32, pair & 0xffffffffu, run - i };
+      back = (Edge) { e.to, e.from, e.weight };
       g_array_append_val (flat, e);
       g_array_append_val (flat, back);
       out_weight[e.from] += e.weight;
       out_weight[e.to] += e.weight;
+      i = run;
     }
   for (guint e = 0; e < flat->len; e++)
     {
@@ -472,7 +480,10 @@ rank_terms (Extraction *ex)
     }
 }
 
-/* Records one occurrence of the phrase of words[first..first+n). */
+/* Records one occurrence of the phrase of words[first..first+n). The
+ * stems and the surface are built in the extraction's scratch strings, and
+ * copied only for a phrase, or a way of writing it, not seen before:
+ * every word starts up to four phrases. */
 static void
 add_candidate (Extraction *ex,
                guint       first,
@@ -480,12 +491,13 @@ add_candidate (Extraction *ex,
                gboolean    whole_run)
 {
   Word *words = (Word *) ex->words->data + first;
-  g_autoptr(GString) normalized = g_string_new (NULL);
-  g_autofree char *surface = NULL;
+  GString *normalized = ex->scratch_normalized;
+  GString *surface = ex->scratch_surface;
   Candidate *candidate;
   guint pair[2] = { words[0].start, words[n - 1].end };
-  gpointer times;
+  guint *times;
 
+  g_string_truncate (normalized, 0);
   for (guint i = 0; i < n; i++)
     {
       Term *term = g_ptr_array_index (ex->terms, words[i].term);
@@ -498,12 +510,12 @@ add_candidate (Extraction *ex,
   if (candidate == NULL)
     {
       candidate = g_new0 (Candidate, 1);
-      candidate->normalized = g_strdup (normalized->str);
+      candidate->normalized = g_strndup (normalized->str, normalized->len);
       candidate->n_words = n;
       for (guint i = 0; i < n; i++)
         candidate->terms[i] = words[i].term;
       candidate->first = first;
-      candidate->surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      candidate->surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       candidate->mentions = g_array_new (FALSE, FALSE, sizeof (guint));
       g_ptr_array_add (ex->candidates, candidate);
       g_hash_table_insert (ex->candidate_index, candidate->normalized, candidate);
@@ -512,11 +524,16 @@ add_candidate (Extraction *ex,
   candidate->whole += whole_run;
   g_array_append_vals (candidate->mentions, pair, 2);
 
-  surface = g_strndup (ex->text + words[0].byte_start,
+  g_string_truncate (surface, 0);
+  g_string_append_len (surface, ex->text + words[0].byte_start,
                        words[n - 1].byte_end - words[0].byte_start);
-  times = g_hash_table_lookup (candidate->surfaces, surface);
-  g_hash_table_insert (candidate->surfaces, g_steal_pointer (&surface),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (times) + 1));
+  times = g_hash_table_lookup (candidate->surfaces, surface->str);
+  if (times == NULL)
+    {
+      times = g_new0 (guint, 1);
+      g_hash_table_insert (candidate->surfaces, g_strndup (surface->str, surface->len), times);
+    }
+  (*times)++;
 }
 
 /* Collects the candidates: each run of content words of up to four words,
@@ -538,7 +555,7 @@ collect_candidates (Extraction *ex)
         }
       while (run_end + 1 < ex->words->len && words[run_end + 1].content &&
              !words[run_end + 1].breaks &&
-             !(ex->pos != NULL && words[run_end].noun && !words[run_end + 1].noun))
+             !(ex->pos_tokens != NULL && words[run_end].noun && !words[run_end + 1].noun))
         run_end++;
 
       for (guint first = i; first <= run_end; first++)
@@ -547,7 +564,7 @@ collect_candidates (Extraction *ex)
             gboolean whole_run = first == i && first + n - 1 == run_end;
 
             /* a noun phrase ends on its noun */
-            if (ex->pos != NULL && !words[first + n - 1].noun)
+            if (ex->pos_tokens != NULL && !words[first + n - 1].noun)
               continue;
             if (whole_run || ex->params->sub_ngrams)
               add_candidate (ex, first, n, whole_run);
@@ -571,7 +588,7 @@ score_candidate (Extraction *ex,
     sum += ((Term *) g_ptr_array_index (ex->terms, candidate->terms[i]))->rank;
   /* without parts of speech, runs hold verbs too ("Stadtwerke erhöhen"):
    * there a longer phrase earns nothing for its length */
-  candidate->score = sum / pow (candidate->n_words, ex->pos != NULL ? ex->params->length_exponent : 1.0) *
+  candidate->score = sum / pow (candidate->n_words, ex->pos_tokens != NULL ? ex->params->length_exponent : 1.0) *
                      pow (candidate->whole + 0.5, ex->params->whole_exponent) /
                      (1.0 + first);
 }
@@ -631,11 +648,11 @@ most_frequent_surface (Candidate *candidate)
 
   g_hash_table_iter_init (&iter, candidate->surfaces);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > best_times ||
-        (GPOINTER_TO_UINT (value) == best_times && g_strcmp0 (key, best) < 0))
+    if (*(guint *) value > best_times ||
+        (*(guint *) value == best_times && g_strcmp0 (key, best) < 0))
       {
         best = key;
-        best_times = GPOINTER_TO_UINT (value);
+        best_times = *(guint *) value;
       }
   return g_strdup (best);
 }
@@ -700,6 +717,66 @@ choose_keyphrases (Extraction *ex,
   return result;
 }
 
+/* Reads, ranks and picks: the work of nf_keyphrases_extract() on valid
+ * UTF-8 with its language known ("" for none). */
+static GPtrArray *
+extract (const char *text,
+         const char *title,
+         const char *language,
+         guint       max_keyphrases,
+         GArray     *pos_tokens)
+{
+  g_autoptr(NfStemmer) stemmer = NULL;
+  Params storage;
+  Extraction ex = { 0, };
+  GPtrArray *result;
+
+  if (nf_stemmer_has_language (language))
+    stemmer = nf_stemmer_new (language, NULL);
+
+  ex.params = get_params (&storage);
+  ex.text = text;
+  ex.language = language;
+  ex.stemmer = stemmer;
+  ex.pos_tokens = g_str_equal (language, "en") ? pos_tokens : NULL;
+  ex.words = g_array_new (FALSE, FALSE, sizeof (Word));
+  ex.terms = g_ptr_array_new_with_free_func (term_free);
+  ex.term_index = g_hash_table_new (g_str_hash, g_str_equal);
+  ex.candidates = g_ptr_array_new_with_free_func (candidate_free);
+  ex.candidate_index = g_hash_table_new (g_str_hash, g_str_equal);
+  ex.word_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ex.scratch_normalized = g_string_new (NULL);
+  ex.scratch_surface = g_string_new (NULL);
+
+  read_words (&ex);
+  if (ex.pos_tokens != NULL)
+    apply_parts_of_speech (&ex);
+  set_biases (&ex, title);
+  rank_terms (&ex);
+  collect_candidates (&ex);
+  result = choose_keyphrases (&ex, max_keyphrases);
+
+  g_string_free (ex.scratch_normalized, TRUE);
+  g_string_free (ex.scratch_surface, TRUE);
+  g_hash_table_unref (ex.candidate_index);
+  g_hash_table_unref (ex.word_terms);
+  g_ptr_array_unref (ex.candidates);
+  g_hash_table_unref (ex.term_index);
+  g_ptr_array_unref (ex.terms);
+  g_array_unref (ex.words);
+  return result;
+}
+
+/* @language, or the one detected in @text, or "" for none. */
+static const char *
+language_of (const char *text,
+             const char *language)
+{
+  if (language == NULL || *language == '\0')
+    language = nf_text_detect_language (text, NULL);
+  return language != NULL ? language : "";
+}
+
 /**
  * nf_keyphrases_extract:
  * @text: the text of a story
@@ -725,47 +802,40 @@ nf_keyphrases_extract (const char *text,
                        NfPosModel *pos)
 {
   g_autofree char *repaired = NULL;
-  g_autoptr(NfStemmer) stemmer = NULL;
-  Params storage;
-  Extraction ex = { 0, };
-  GPtrArray *result;
+  g_autoptr(GArray) pos_tokens = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))
     text = repaired = g_utf8_make_valid (text, -1);
-  if (language == NULL || *language == '\0')
-    language = nf_text_detect_language (text, NULL);
-  if (language == NULL)
-    language = "";
-  if (nf_stemmer_has_language (language))
-    stemmer = nf_stemmer_new (language, NULL);
+  language = language_of (text, language);
+  if (pos != NULL && g_str_equal (language, "en"))
+    pos_tokens = nf_pos_model_tag (pos, text);
+  return extract (text, title, language, max_keyphrases, pos_tokens);
+}
 
-  ex.params = get_params (&storage);
-  ex.text = text;
-  ex.language = language;
-  ex.stemmer = stemmer;
-  ex.pos = g_str_equal (language, "en") ? pos : NULL;
-  ex.words = g_array_new (FALSE, FALSE, sizeof (Word));
-  ex.terms = g_ptr_array_new_with_free_func (term_free);
-  ex.term_index = g_hash_table_new (g_str_hash, g_str_equal);
-  ex.candidates = g_ptr_array_new_with_free_func (candidate_free);
-  ex.candidate_index = g_hash_table_new (g_str_hash, g_str_equal);
-  ex.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+/**
+ * nf_keyphrases_extract_tagged:
+ * @text: the text of a story, valid UTF-8
+ * @title: (nullable): its title
+ * @language: (nullable): its ISO 639-1 language, or %NULL to detect it
+ * @max_keyphrases: how many phrases at most
+ * @pos_tokens: (nullable) (element-type NfPosToken): @text's tokens with
+ *   their parts of speech, when the caller has tagged them already
+ *
+ * nf_keyphrases_extract() for a caller that tags the text itself (the
+ * tag element tokenises once for entities and parts of speech).
+ *
+ * Returns: (transfer container) (element-type NfKeyphrase): the phrases
+ */
+GPtrArray *
+nf_keyphrases_extract_tagged (const char *text,
+                              const char *title,
+                              const char *language,
+                              guint       max_keyphrases,
+                              GArray     *pos_tokens)
+{
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
 
-  read_words (&ex);
-  if (ex.pos != NULL)
-    apply_parts_of_speech (&ex);
-  set_biases (&ex, title);
-  rank_terms (&ex);
-  collect_candidates (&ex);
-  result = choose_keyphrases (&ex, max_keyphrases);
-
-  g_hash_table_unref (ex.candidate_index);
-  g_hash_table_unref (ex.stems);
-  g_ptr_array_unref (ex.candidates);
-  g_hash_table_unref (ex.term_index);
-  g_ptr_array_unref (ex.terms);
-  g_array_unref (ex.words);
-  return result;
+  return extract (text, title, language_of (text, language), max_keyphrases, pos_tokens);
 }

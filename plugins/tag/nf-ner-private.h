@@ -14,16 +14,8 @@ G_BEGIN_DECLS
 
 /* ---- tokens (nf-ner-tokens.c) -------------------------------------------- */
 
-/* A word or punctuation mark: code points of the text, end exclusive. */
-typedef struct
-{
-  char     *text;            /* owned */
-  guint     start;
-  guint     end;
-  gboolean  sentence_start;  /* the first token of a sentence */
-} NfNerToken;
-
-GArray     *nf_ner_tokenize            (const char  *text);
+/* NfNerToken and nf_ner_tokenize() are in nf-tagger-private.h: the tag
+ * element shares the tokens between the two models. */
 
 /* ---- labels ---------------------------------------------------------------
  * BILOU over the four kinds: O, then B/I/L/U for each kind in NfNerKind order.

@@ -99,6 +99,59 @@ word_shape (const char *word,
 
 static const char * const tag_names[] = { "N", "A", "V", "D", "O", "^" };
 
+/* The features of token @i that do not depend on the tags chosen: the
+ * word, its affixes and shape (six), then its neighbours (seven). */
+static void
+static_features (char * const *words,
+                 char * const *lower,
+                 guint         n_words,
+                 guint         i,
+                 guint32      *out)
+{
+  const char *w = lower[i];
+  const char *before = i > 0 ? lower[i - 1] : "<s>";
+  const char *before2 = i > 1 ? lower[i - 2] : "<s>";
+  const char *after = i + 1 < n_words ? lower[i + 1] : "</s>";
+  const char *after2 = i + 2 < n_words ? lower[i + 2] : "</s>";
+  const char *second = g_utf8_next_char (w);
+  char shape[16], prefix[8];
+
+  /* the first character (a word is never empty) */
+  memcpy (prefix, w, MIN ((gsize) (second - w), sizeof prefix - 1));
+  prefix[MIN ((gsize) (second - w), sizeof prefix - 1)] = '\0';
+  word_shape (words[i], shape, sizeof shape);
+  out[0] = feature_hash ('b', NULL, NULL);
+  out[1] = feature_hash ('w', w, NULL);
+  out[2] = feature_hash ('s', suffix (w, 3), NULL);
+  out[3] = feature_hash ('z', suffix (w, 2), NULL);
+  out[4] = feature_hash ('p', prefix, NULL);
+  out[5] = feature_hash ('h', shape, i == 0 ? "first" : NULL);
+  out[6] = feature_hash ('l', before, NULL);
+  out[7] = feature_hash ('L', suffix (before, 3), NULL);
+  out[8] = feature_hash ('m', before2, NULL);
+  out[9] = feature_hash ('r', after, NULL);
+  out[10] = feature_hash ('R', suffix (after, 3), NULL);
+  out[11] = feature_hash ('q', after2, NULL);
+  out[12] = feature_hash ('c', w, after);
+}
+
+#define N_STATIC_FEATURES 13
+#define N_TAG_FEATURES 3
+
+/* The features of token @i that follow the two tags before it. */
+static void
+tag_features (const char *lower,
+              guint       previous,
+              guint       previous2,
+              guint32    *out)
+{
+  char tags[3] = { tag_names[previous][0], tag_names[previous2][0], 0 };
+
+  out[0] = feature_hash ('t', tags, NULL);
+  out[1] = feature_hash ('u', tags + 1, NULL);
+  out[2] = feature_hash ('T', tags + 1, lower);
+}
+
 /**
  * nf_pos_features:
  * @words: the sentence's words, lower-cased in @lower
@@ -110,7 +163,8 @@ static const char * const tag_names[] = { "N", "A", "V", "D", "O", "^" };
  * @out: (out caller-allocates): NF_POS_N_FEATURES hashes
  *
  * Computes the features of token @i: the word, its affixes and shape, its
- * neighbours, and the two tags before it.
+ * neighbours, and the two tags before it (in that order in @out, as the
+ * trainer has always summed them).
  *
  * Returns: how many hashes were written
  */
@@ -123,33 +177,14 @@ nf_pos_features (char * const *words,
                  guint         previous2,
                  guint32      *out)
 {
-  const char *w = lower[i];
-  const char *before = i > 0 ? lower[i - 1] : "<s>";
-  const char *before2 = i > 1 ? lower[i - 2] : "<s>";
-  const char *after = i + 1 < n_words ? lower[i + 1] : "</s>";
-  const char *after2 = i + 2 < n_words ? lower[i + 2] : "</s>";
-  char shape[16], tags[3] = { tag_names[previous][0], tag_names[previous2][0], 0 };
-  g_autofree char *prefix = g_utf8_substring (w, 0, 1);
-  guint n = 0;
+  guint32 fixed[N_STATIC_FEATURES];
 
-  word_shape (words[i], shape, sizeof shape);
-  out[n++] = feature_hash ('b', NULL, NULL);
-  out[n++] = feature_hash ('w', w, NULL);
-  out[n++] = feature_hash ('s', suffix (w, 3), NULL);
-  out[n++] = feature_hash ('z', suffix (w, 2), NULL);
-  out[n++] = feature_hash ('p', prefix, NULL);
-  out[n++] = feature_hash ('h', shape, i == 0 ? "first" : NULL);
-  out[n++] = feature_hash ('t', tags, NULL);
-  out[n++] = feature_hash ('u', tags + 1, NULL);
-  out[n++] = feature_hash ('T', tags + 1, w);
-  out[n++] = feature_hash ('l', before, NULL);
-  out[n++] = feature_hash ('L', suffix (before, 3), NULL);
-  out[n++] = feature_hash ('m', before2, NULL);
-  out[n++] = feature_hash ('r', after, NULL);
-  out[n++] = feature_hash ('R', suffix (after, 3), NULL);
-  out[n++] = feature_hash ('q', after2, NULL);
-  out[n++] = feature_hash ('c', w, after);
-  return n;
+  G_STATIC_ASSERT (N_STATIC_FEATURES + N_TAG_FEATURES == NF_POS_N_FEATURES);
+  static_features (words, lower, n_words, i, fixed);
+  memcpy (out, fixed, 6 * sizeof (guint32));
+  tag_features (lower[i], previous, previous2, out + 6);
+  memcpy (out + 9, fixed + 6, (N_STATIC_FEATURES - 6) * sizeof (guint32));
+  return NF_POS_N_FEATURES;
 }
 
 /**
@@ -167,6 +202,29 @@ nf_pos_best_tag (const double *scores)
     if (scores[t] > scores[best])
       best = t;
   return best;
+}
+
+/* Tags a sentence with float weights, every feature of a token summed in
+ * the order the trainer has always used. */
+static void
+tag_sentence_training (char * const *words,
+                       char * const *lower,
+                       guint         n_words,
+                       const float  *weights_f,
+                       guint         bits,
+                       guint        *tags)
+{
+  for (guint i = 0; i < n_words; i++)
+    {
+      guint32 hashes[NF_POS_N_FEATURES];
+      double scores[NF_POS_N_TAGS] = { 0 };
+      guint n = nf_pos_features (words, lower, n_words, i,
+                                 i > 0 ? tags[i - 1] : NF_POS_N_TAGS,
+                                 i > 1 ? tags[i - 2] : NF_POS_N_TAGS, hashes);
+
+      nf_hashed_score (hashes, n, weights_f, NULL, bits, NF_POS_N_TAGS, scores);
+      tags[i] = nf_pos_best_tag (scores);
+    }
 }
 
 /**
@@ -189,16 +247,35 @@ nf_pos_tag_sentence (char * const *words,
                      guint        *tags)
 {
   g_auto(GStrv) lower = nf_pos_lower_words (words, n_words);
+  g_autofree double *static_scores = NULL;
 
+  if (weights_f != NULL)
+    {
+      tag_sentence_training (words, lower, n_words, weights_f, bits, tags);
+      return;
+    }
+
+  /* A model file's integer weights add up exactly in any order: the
+   * features that do not follow the tags are scored for every token first,
+   * so that their cache misses overlap, and only three wait for the tag
+   * before. */
+  static_scores = g_new0 (double, (gsize) NF_POS_N_TAGS * MAX (n_words, 1));
   for (guint i = 0; i < n_words; i++)
     {
-      guint32 hashes[NF_POS_N_FEATURES];
-      double scores[NF_POS_N_TAGS] = { 0 };
-      guint n = nf_pos_features (words, lower, n_words, i,
-                                 i > 0 ? tags[i - 1] : NF_POS_N_TAGS,
-                                 i > 1 ? tags[i - 2] : NF_POS_N_TAGS, hashes);
+      guint32 hashes[N_STATIC_FEATURES];
 
-      nf_hashed_score (hashes, n, weights_f, weights_i, bits, NF_POS_N_TAGS, scores);
+      static_features (words, lower, n_words, i, hashes);
+      nf_hashed_score (hashes, N_STATIC_FEATURES, NULL, weights_i, bits, NF_POS_N_TAGS,
+                       static_scores + (gsize) i * NF_POS_N_TAGS);
+    }
+  for (guint i = 0; i < n_words; i++)
+    {
+      guint32 hashes[N_TAG_FEATURES];
+      double *scores = static_scores + (gsize) i * NF_POS_N_TAGS;
+
+      tag_features (lower[i], i > 0 ? tags[i - 1] : NF_POS_N_TAGS,
+                    i > 1 ? tags[i - 2] : NF_POS_N_TAGS, hashes);
+      nf_hashed_score (hashes, N_TAG_FEATURES, NULL, weights_i, bits, NF_POS_N_TAGS, scores);
       tags[i] = nf_pos_best_tag (scores);
     }
 }
@@ -294,6 +371,24 @@ nf_pos_model_tag (NfPosModel *model,
                   const char *text)
 {
   g_autoptr(GArray) tokens = nf_ner_tokenize (text);
+
+  return nf_pos_model_tag_tokens (model, tokens);
+}
+
+/**
+ * nf_pos_model_tag_tokens:
+ * @model: a model
+ * @tokens: (element-type NfNerToken): a text's tokens, from nf_ner_tokenize()
+ *
+ * nf_pos_model_tag() on a text already cut into tokens.
+ *
+ * Returns: (transfer full) (element-type NfPosToken): the tokens with
+ *   their parts of speech
+ */
+GArray *
+nf_pos_model_tag_tokens (NfPosModel *model,
+                         GArray     *tokens)
+{
   guint n = tokens->len;
   g_autofree char **words = g_new0 (char *, n + 1);
   g_autofree guint *tags = g_new0 (guint, n + 1);

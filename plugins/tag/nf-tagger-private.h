@@ -30,6 +30,19 @@ typedef struct
   NfNerKind kind;
 } NfNerMention;
 
+/* A word or punctuation mark: code points of the text, end exclusive. */
+typedef struct
+{
+  char     *text;            /* owned */
+  guint     start;
+  guint     end;
+  gboolean  sentence_start;  /* the first token of a sentence */
+} NfNerToken;
+
+/* The tokens of @text as both models were trained on them (element-type
+ * NfNerToken): the tag element cuts a text once for both. */
+GArray     *nf_ner_tokenize            (const char  *text);
+
 typedef struct _NfNerModel NfNerModel;
 
 /* Loads a model file written by tools/nf-train-ner (read-only afterwards:
@@ -40,6 +53,9 @@ void        nf_ner_model_free   (NfNerModel  *model);
 /* The mentions in @text, in order (element-type NfNerMention). */
 GArray     *nf_ner_model_find   (NfNerModel  *model,
                                  const char  *text);
+/* The same over tokens made by nf_ner_tokenize(). */
+GArray     *nf_ner_model_find_in_tokens (NfNerModel *model,
+                                         GArray     *tokens);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfNerModel, nf_ner_model_free)
 
 /* ---- parts of speech (nf-pos-*.c) ----------------------------------------- */
@@ -73,6 +89,9 @@ void        nf_pos_model_free   (NfPosModel  *model);
 /* The tokens of @text with their parts of speech (element-type NfPosToken). */
 GArray     *nf_pos_model_tag    (NfPosModel  *model,
                                  const char  *text);
+/* The same over tokens made by nf_ner_tokenize(). */
+GArray     *nf_pos_model_tag_tokens (NfPosModel *model,
+                                     GArray     *tokens);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfPosModel, nf_pos_model_free)
 
 /* The coarse tag of a Penn Treebank tag ("NNS" → NF_POS_NOUN). */
@@ -138,6 +157,13 @@ GPtrArray  *nf_keyphrases_extract  (const char   *text,
                                     const char   *language,
                                     guint         max_keyphrases,
                                     NfPosModel   *pos);
+/* The same with @text's tokens already tagged (nullable, element-type
+ * NfPosToken); @text must be valid UTF-8. */
+GPtrArray  *nf_keyphrases_extract_tagged (const char *text,
+                                          const char *title,
+                                          const char *language,
+                                          guint       max_keyphrases,
+                                          GArray     *pos_tokens);
 
 /* ---- topics (nf-topic-*.c) ----------------------------------------------- */
 

@@ -203,13 +203,25 @@ nf_tagger_stop (NfElement  *element,
   return TRUE;
 }
 
+/* The text's tokens, cut on first need: the entity model and the
+ * part-of-speech tagger read the same ones. */
+static GArray *
+shared_tokens (GArray     **tokens,
+               const char  *text)
+{
+  if (*tokens == NULL)
+    *tokens = nf_ner_tokenize (text);
+  return *tokens;
+}
+
 /* The entity model reads English; for another language it stays silent
  * rather than guess, and the document says why. */
 static void
-tag_entities (NfTagger   *self,
-              NfDocument *document,
-              const char *text,
-              const char *language)
+tag_entities (NfTagger    *self,
+              NfDocument  *document,
+              const char  *text,
+              const char  *language,
+              GArray     **tokens)
 {
   g_autoptr(GArray) mentions = NULL;
 
@@ -225,18 +237,24 @@ tag_entities (NfTagger   *self,
       nf_document_set_meta_string (document, "tag.entities", note);
       return;
     }
-  mentions = nf_ner_model_find (self->ner_model, text);
+  mentions = nf_ner_model_find_in_tokens (self->ner_model, shared_tokens (tokens, text));
   nf_tagger_add_entities (document, mentions, self->min_score);
 }
 
 static void
-tag_keywords (NfTagger   *self,
-              NfDocument *document,
-              const char *text,
-              const char *language)
+tag_keywords (NfTagger    *self,
+              NfDocument  *document,
+              const char  *text,
+              const char  *language,
+              GArray     **tokens)
 {
-  g_autoptr(GPtrArray) phrases = nf_keyphrases_extract (text, nf_document_get_title (document),
-                                                        language, self->max_keywords, self->pos_model);
+  g_autoptr(GArray) pos_tokens = NULL;
+  g_autoptr(GPtrArray) phrases = NULL;
+
+  if (self->pos_model != NULL && g_strcmp0 (language, "en") == 0)
+    pos_tokens = nf_pos_model_tag_tokens (self->pos_model, shared_tokens (tokens, text));
+  phrases = nf_keyphrases_extract_tagged (text, nf_document_get_title (document), language,
+                                          self->max_keywords, pos_tokens);
 
   if (self->missing_pos != NULL && g_strcmp0 (language, "en") == 0)
     nf_document_set_meta_string (document, "tag.keywords", self->missing_pos);
@@ -297,13 +315,14 @@ nf_tagger_process (NfFilter    *filter,
   if (text != NULL && *text != '\0')
     {
       const char *language = nf_document_get_language (document);
+      g_autoptr(GArray) tokens = NULL;
 
       if (language == NULL)
         language = nf_text_detect_language (text, NULL);
       if (self->kinds & NF_TAGGER_KINDS_ENTITIES)
-        tag_entities (self, document, text, language);
+        tag_entities (self, document, text, language, &tokens);
       if (self->kinds & NF_TAGGER_KINDS_KEYWORDS)
-        tag_keywords (self, document, text, language);
+        tag_keywords (self, document, text, language, &tokens);
       if (self->kinds & NF_TAGGER_KINDS_TOPICS)
         tag_topics (self, document, text);
       if (self->kinds & NF_TAGGER_KINDS_SOURCES)
