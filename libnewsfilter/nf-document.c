@@ -51,12 +51,13 @@ typedef enum {
   FIELD_DESCRIPTION,
   FIELD_IMAGE,
   FIELD_TEXT,
+  FIELD_DUPLICATE_OF,
   N_FIELDS
 } Field;
 
 static const char * const field_json_names[N_FIELDS] = {
   "id", "uri", "canonical_uri", "title", "published", "modified",
-  "language", "site_name", "description", "image", "text",
+  "language", "site_name", "description", "image", "text", "duplicate_of",
 };
 
 struct _NfDocument
@@ -98,6 +99,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_IMAGE,
   PROP_TEXT,
+  PROP_DUPLICATE_OF,
   PROP_AUTHORS,
   PROP_CONTENT,
   PROP_CONTENT_TYPE,
@@ -745,6 +747,14 @@ nf_document_class_init (NfDocumentClass *klass)
    */
   install_string_property (PROP_TEXT, "text", "Text",
                            "The clean text, paragraphs separated by a blank line");
+  /**
+   * NfDocument:duplicate-of:
+   *
+   * The id of an earlier document this one repeats (the same address or
+   * text, or a copy with small edits), as the `dedup` element finds.
+   */
+  install_string_property (PROP_DUPLICATE_OF, "duplicate-of", "Duplicate of",
+                           "The id of an earlier document this one repeats");
 
   /**
    * NfDocument:authors:
@@ -1145,6 +1155,23 @@ DEFINE_STRING_FIELD (image, FIELD_IMAGE)
  * point into it.
  */
 DEFINE_STRING_FIELD (text, FIELD_TEXT)
+
+/**
+ * nf_document_get_duplicate_of:
+ * @self: a document
+ *
+ * Gets the [property@Nf.Document:duplicate-of] of the document.
+ *
+ * Returns: (nullable): the id of the document this one repeats, or %NULL
+ */
+/**
+ * nf_document_set_duplicate_of:
+ * @self: a document
+ * @duplicate_of: (nullable): the id of an earlier document this one repeats
+ *
+ * Sets the [property@Nf.Document:duplicate-of] of the document.
+ */
+DEFINE_STRING_FIELD (duplicate_of, FIELD_DUPLICATE_OF)
 
 /**
  * nf_document_take_text:
@@ -1866,7 +1893,7 @@ build_record (NfDocument *self,
  *
  * Writes the document as the JSON record: the members `id`, `uri`,
  * `canonical_uri`, `title`, `authors`, `published`, `modified`, `language`,
- * `site_name`, `description`, `image`, `text`, `summary`, `tags`, `meta`
+ * `site_name`, `description`, `image`, `text`, `duplicate_of`, `summary`, `tags`, `meta`
  * and `error`, in that order, leaving out those the document does not have
  * (no empty strings, no empty arrays), followed by the members of the
  * record the document was read from that it did not know.
@@ -1924,7 +1951,7 @@ nf_document_to_json_string (NfDocument *self,
 
 static const char * const record_members[] = {
   "id", "uri", "canonical_uri", "title", "authors", "published", "modified",
-  "language", "site_name", "description", "image", "text", "summary", "tags",
+  "language", "site_name", "description", "image", "text", "duplicate_of", "summary", "tags",
   "meta", "error", "content", "content_type",
 };
 

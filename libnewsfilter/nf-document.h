@@ -82,6 +82,11 @@ NF_AVAILABLE_IN_ALL
 void                nf_document_set_text           (NfDocument  *self,
                                                     const char  *text);
 NF_AVAILABLE_IN_ALL
+const char         *nf_document_get_duplicate_of   (NfDocument  *self);
+NF_AVAILABLE_IN_ALL
+void                nf_document_set_duplicate_of   (NfDocument  *self,
+                                                    const char  *duplicate_of);
+NF_AVAILABLE_IN_ALL
 void                nf_document_take_text          (NfDocument  *self,
                                                     char        *text);
 

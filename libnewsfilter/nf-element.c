@@ -653,6 +653,13 @@ call_render (NfElement *element, NfDocument *document, GError **error)
   return klass->render (NF_SINK (element), document, error);
 }
 
+static gboolean
+call_commit (NfElement *element, NfDocument *document, GError **error)
+{
+  NfSinkClass *klass = NF_SINK_GET_CLASS (element);
+  return klass->commit (NF_SINK (element), error);
+}
+
 static void
 ensure_error (NfElement *element, GError **error)
 {
@@ -724,6 +731,32 @@ _nf_element_render (NfElement   *sink,
   if (!ok)
     ensure_error (sink, error);
   return ok;
+}
+
+/* Asks a sink to make durable what it rendered (see NfSinkClass.commit);
+ * a sink without commit has nothing pending. */
+gboolean
+_nf_element_commit (NfElement  *sink,
+                    GError    **error)
+{
+  gboolean ok;
+
+  if (NF_SINK_GET_CLASS (sink)->commit == NULL)
+    return TRUE;
+  ok = invoke_element (sink, NULL, call_commit, error);
+  if (!ok)
+    ensure_error (sink, error);
+  return ok;
+}
+
+/* Whether a sink already holds a result for @id (NfSinkClass.has_document). */
+gboolean
+_nf_element_has_document (NfElement  *sink,
+                          const char *id)
+{
+  NfSinkClass *klass = NF_SINK_GET_CLASS (sink);
+
+  return klass->has_document != NULL && klass->has_document (NF_SINK (sink), id);
 }
 
 /**

@@ -42,6 +42,10 @@ void         _nf_element_push_downstream (NfElement       *element,
 gboolean     _nf_element_render         (NfElement        *sink,
                                          NfDocument       *document,
                                          GError          **error);
+gboolean     _nf_element_commit         (NfElement        *sink,
+                                         GError          **error);
+gboolean     _nf_element_has_document   (NfElement        *sink,
+                                         const char       *id);
 const char  *_nf_element_get_factory_name (NfElement      *element);
 
 /* nf-element-factory.c */

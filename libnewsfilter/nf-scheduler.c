@@ -9,11 +9,26 @@
  * behind it. At most max_in_flight jobs exist between the source's push and
  * the delivery, which bounds memory whatever the length of the stream.
  *
+ * Sinks that batch (NfSinkClass.commit) are committed every COMMIT_BATCH
+ * delivered jobs, at least every COMMIT_INTERVAL_US while documents flow,
+ * whenever nothing is in flight, and at the end; only then does the source
+ * hear that those documents are done, so that a source that acknowledges its
+ * input (a Redis stream) never acknowledges what a crash could still lose.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "nf-scheduler.h"
 
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 2)
+#define COMMIT_BATCH 256
+#define COMMIT_INTERVAL_US G_USEC_PER_SEC
+
+/* A delivered document waiting for the sinks' commit before the source
+ * hears it is done. */
+typedef struct {
+  NfDocument *input;
+  gboolean    failed;
+} PendingDone;
 
 typedef struct {
   NfSink     *sink;
@@ -37,6 +52,7 @@ struct _NfJob
   NfDocument  *input;
   GArray      *outputs;      /* JobOutput, created on the first output */
   gboolean     failed;
+  gboolean     skipped;      /* every sink had its result already */
 };
 
 struct _NfScheduler
@@ -53,6 +69,9 @@ struct _NfScheduler
   gulong         user_cancel_id;
   GCancellable  *cancellable;  /* cancelled when the run stops, for the source */
   gboolean       source_wants_done;
+  gboolean       sinks_commit;  /* some sink batches: done waits for commits */
+  GArray        *pending_done;  /* PendingDone, touched only by the delivering thread */
+  gint64         last_commit_us;
 
   GMutex         lock;
   GCond          cond;
@@ -139,6 +158,21 @@ job_free (NfJob *job)
     }
   g_clear_object (&job->input);
   g_free (job);
+}
+
+static void
+pending_done_clear (gpointer data)
+{
+  g_clear_object (&((PendingDone *) data)->input);
+}
+
+static GArray *
+new_pending_done (void)
+{
+  GArray *pending = g_array_new (FALSE, FALSE, sizeof (PendingDone));
+
+  g_array_set_clear_func (pending, pending_done_clear);
+  return pending;
 }
 
 static void
@@ -255,6 +289,37 @@ post_progress (NfScheduler *self)
   nf_bus_post (nf_pipeline_get_bus (self->pipeline), message);
 }
 
+/* Commits every sink that batches, then tells the source that the documents
+ * delivered since the last commit are done. A failed commit stops the run,
+ * and those documents are never reported done. Runs on the delivering
+ * thread (or at the end, when no other is left). */
+static void
+commit_and_report (NfScheduler *self)
+{
+  g_autoptr(GArray) batch = NULL;
+
+  for (guint i = 0; i < self->sinks->len; i++)
+    {
+      NfElement *sink = g_ptr_array_index (self->sinks, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!_nf_element_commit (sink, &error))
+        {
+          _nf_scheduler_fail (self, sink, error, NULL);
+          g_array_set_size (self->pending_done, 0);
+          return;
+        }
+    }
+  self->last_commit_us = g_get_monotonic_time ();
+  batch = g_steal_pointer (&self->pending_done);
+  self->pending_done = new_pending_done ();
+  for (guint i = 0; self->source_wants_done && i < batch->len; i++)
+    {
+      PendingDone *done = &g_array_index (batch, PendingDone, i);
+      NF_SOURCE_GET_CLASS (self->source)->document_done (self->source, done->input, done->failed);
+    }
+}
+
 /* Hands a finished job's documents to the sinks. Only one thread delivers
  * at a time, so sinks never run concurrently. */
 static void
@@ -281,10 +346,18 @@ deliver_job (NfScheduler *self,
   if (job_has_failure (job))
     __atomic_fetch_add (&self->n_failed, 1, __ATOMIC_RELAXED);
 
-  if (self->source_wants_done)
+  now = g_get_monotonic_time ();
+  if (self->sinks_commit)
+    {
+      PendingDone done = { g_object_ref (job->input), job_has_failure (job) };
+
+      g_array_append_val (self->pending_done, done);
+      if (self->pending_done->len >= COMMIT_BATCH || now - self->last_commit_us >= COMMIT_INTERVAL_US)
+        commit_and_report (self);
+    }
+  else if (self->source_wants_done)
     NF_SOURCE_GET_CLASS (self->source)->document_done (self->source, job->input, job_has_failure (job));
 
-  now = g_get_monotonic_time ();
   if (now - self->last_progress_us >= PROGRESS_INTERVAL_US)
     {
       self->last_progress_us = now;
@@ -313,7 +386,16 @@ job_complete (NfJob *job)
       NfJob *next = self->ring[slot];
 
       if (next == NULL)
-        break;
+        {
+          /* Nothing in flight: commit now rather than keep the last
+           * documents of a quiet stream waiting for more. */
+          if (self->in_flight > 0 || self->pending_done->len == 0 || _nf_scheduler_is_stopping (self))
+            break;
+          g_mutex_unlock (&self->lock);
+          commit_and_report (self);
+          g_mutex_lock (&self->lock);
+          continue;
+        }
       self->ring[slot] = NULL;
       self->next_to_deliver++;
       g_mutex_unlock (&self->lock);
@@ -423,6 +505,20 @@ ensure_document_id (NfScheduler *self,
   nf_document_set_id (document, id);
 }
 
+/* Whether every sink already holds a result for @id (see
+ * NfSinkClass.has_document). */
+static gboolean
+all_sinks_have (NfScheduler *self,
+                const char  *id)
+{
+  if (self->sinks->len == 0)
+    return FALSE;
+  for (guint i = 0; i < self->sinks->len; i++)
+    if (!_nf_element_has_document (g_ptr_array_index (self->sinks, i), id))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 _nf_scheduler_submit (NfScheduler *self,
                       NfDocument  *document)
@@ -445,7 +541,13 @@ _nf_scheduler_submit (NfScheduler *self,
 
   ensure_document_id (self, document, seqno);
   job = job_new (self, seqno, document);
-  if (self->threads > 1)
+  if (all_sinks_have (self, nf_document_get_id (document)))
+    {
+      /* nothing to do: straight to delivery, which counts it done */
+      job->skipped = TRUE;
+      _nf_job_release (job);
+    }
+  else if (self->threads > 1)
     {
       queue_task (self, job, NULL, NULL);
     }
@@ -494,6 +596,10 @@ source_thread_main (gpointer data)
     }
 
   wait_for_jobs (self);
+  /* what was delivered before a stop is committed all the same: a sink
+   * error stops the run, it does not undo what the sinks already hold */
+  if (self->pending_done->len > 0)
+    commit_and_report (self);
   if (!_nf_scheduler_is_stopping (self))
     post_progress (self);
 
@@ -522,6 +628,10 @@ _nf_scheduler_new (NfPipeline   *pipeline,
   self->context = g_main_context_ref (context);
   self->cancellable = g_cancellable_new ();
   self->source_wants_done = NF_SOURCE_GET_CLASS (source)->document_done != NULL;
+  self->pending_done = new_pending_done ();
+  for (guint i = 0; i < sinks->len; i++)
+    if (NF_SINK_GET_CLASS (g_ptr_array_index (sinks, i))->commit != NULL)
+      self->sinks_commit = TRUE;
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
 
@@ -541,7 +651,7 @@ _nf_scheduler_start (NfScheduler *self,
 {
   self->on_finished = on_finished;
   self->finished_data = data;
-  self->start_us = self->last_progress_us = g_get_monotonic_time ();
+  self->start_us = self->last_progress_us = self->last_commit_us = g_get_monotonic_time ();
   if (self->threads > 1)
     self->pool = g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL);
 
@@ -560,6 +670,7 @@ _nf_scheduler_free (NfScheduler *self)
     }
   g_object_unref (self->cancellable);
   g_clear_error (&self->error);
+  g_array_unref (self->pending_done);
   g_free (self->ring);
   g_main_context_unref (self->context);
   g_ptr_array_unref (self->sinks);

@@ -25,9 +25,14 @@ G_DECLARE_DERIVABLE_TYPE (NfSource, nf_source, NF, SOURCE, NfElement)
  *   pipeline (%FALSE with @error set). It runs on a thread of its own; a push
  *   blocks while the pipeline holds as many documents as it may, and returns
  *   %FALSE when the pipeline is stopping, after which @generate should return.
- * @document_done: called, in input order, once every sink has handled all that
- *   came of a document this source pushed (or it failed): sources that must
- *   acknowledge their input (a queue, a stream) do it here
+ * @document_done: called, in input order, once every sink has handled and
+ *   committed (#NfSinkClass.commit) all that came of a document this source
+ *   pushed, or once the document failed and its record was committed:
+ *   sources that must acknowledge their input (a queue, a stream) do it
+ *   here. @failed tells whether the document (or anything made of it)
+ *   carries an error. A document no sink committed because the run stopped
+ *   is never reported: acknowledge nothing else. Called from whichever
+ *   thread delivers to the sinks, one call at a time.
  *
  * The class structure of [class@Nf.Source].
  */
