@@ -72,4 +72,7 @@ guint         nf_pipeline_get_peak_in_flight (NfPipeline         *self);
 NF_AVAILABLE_IN_ALL
 char         *nf_pipeline_to_launch_string  (NfPipeline          *self);
 
+NF_AVAILABLE_IN_ALL
+char         *nf_pipeline_to_dot            (NfPipeline          *self);
+
 G_END_DECLS

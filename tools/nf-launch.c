@@ -33,6 +33,7 @@ typedef struct {
   gboolean strict;
   int threads;
   int max_in_flight;
+  char *dot_path;               /* --dot FILE, nullable */
 
   /* the run */
   NfPipeline *pipeline;
@@ -51,6 +52,7 @@ launch_clear (Launch *self)
   g_clear_object (&self->pipeline);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->error_message, nf_message_unref);
+  g_clear_pointer (&self->dot_path, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Launch, launch_clear)
@@ -395,6 +397,23 @@ on_interrupt (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Writes the --dot graph, figures of the run included; the run's own
+ * failure, if any, is reported after it. */
+static gboolean
+write_dot (Launch *self)
+{
+  g_autofree char *dot = nf_pipeline_to_dot (self->pipeline);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (self->dot_path, dot, -1, &error))
+    {
+      erase_progress_line (self);
+      g_printerr ("nf-launch: error: could not write the graph: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 run_pipeline (Launch *self)
 {
@@ -435,6 +454,8 @@ run_pipeline (Launch *self)
 
   if (self->verbose)
     print_element_statistics (self);
+  if (self->dot_path != NULL && !write_dot (self))
+    return EXIT_PIPELINE_ERROR;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     {
@@ -498,6 +519,9 @@ main (int    argc,
       "Show documents done, rate, failures and time while running", NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &self.strict,
       "Exit with status 1 when any document failed", NULL },
+    { "dot", 0, 0, G_OPTION_ARG_FILENAME, &self.dot_path,
+      "After the run, write the pipeline as a Graphviz graph with documents in and out, "
+      "failures and time per element", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &description_words,

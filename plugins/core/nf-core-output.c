@@ -119,6 +119,16 @@ nf_core_output_write (NfCoreOutput  *self,
   return TRUE;
 }
 
+/* Hands what is gathered to the system now. */
+gboolean
+nf_core_output_flush (NfCoreOutput  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->fd < 0 || flush_buffer (self, error);
+}
+
 /* Writes what is left and closes the file; close() can be the first to
  * report a failed write (NFS, quotas), so its result counts too. */
 gboolean

@@ -19,6 +19,8 @@ gboolean      nf_core_output_write  (NfCoreOutput  *self,
                                      const char    *data,
                                      gssize         length,
                                      GError       **error);
+gboolean      nf_core_output_flush  (NfCoreOutput  *self,
+                                     GError       **error);
 gboolean      nf_core_output_close  (NfCoreOutput  *self,
                                      GError       **error);
 void          nf_core_output_free   (NfCoreOutput  *self);

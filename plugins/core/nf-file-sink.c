@@ -1,5 +1,6 @@
 /* nf-file-sink.c: what jsonsink and textsink share — a location, opened in
- * start, flushed and closed in stop, one formatted piece per document
+ * start, handed to the system at each commit, flushed and closed in stop,
+ * one formatted piece per document
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -75,6 +76,17 @@ nf_file_sink_render (NfSink      *sink,
   return nf_core_output_write (priv->output, piece->str, piece->len, error);
 }
 
+/* What was rendered goes to the system before the source hears it is done
+ * (a worker acknowledges its input only for what reached the file). */
+static gboolean
+nf_file_sink_commit (NfSink  *sink,
+                     GError **error)
+{
+  NfFileSinkPrivate *priv = nf_file_sink_get_instance_private (NF_FILE_SINK (sink));
+
+  return priv->output == NULL || nf_core_output_flush (priv->output, error);
+}
+
 static void
 nf_file_sink_finalize (GObject *object)
 {
@@ -143,6 +155,7 @@ nf_file_sink_class_init (NfFileSinkClass *klass)
   element_class->start = nf_file_sink_start;
   element_class->stop = nf_file_sink_stop;
   sink_class->render = nf_file_sink_render;
+  sink_class->commit = nf_file_sink_commit;
 
   /**
    * NfFileSink:location:

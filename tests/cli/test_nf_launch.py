@@ -222,6 +222,38 @@ class TestVerboseAndProgress(LaunchTestCase):
         self.assertEqual(rows['/pipeline0/jsonsink0'][0], '20')
         self.assertEqual(rows['/pipeline0/fakesrc0'][1], '20')
 
+    def test_dot_draws_the_pipeline_with_its_figures(self):
+        dot = os.path.join(self.tmp, 'run.dot')
+        result = launch('-q', '--dot', dot, 'fakesrc', 'num-documents=30', '!', 'identity',
+                        'fail-every=10', '!', 'tee', 'name=t', '!', 'fakesink', 't.', '!',
+                        'jsonsink', 'location=' + self.out)
+        self.assertExit(result, 0)
+        with open(dot, encoding='utf-8') as f:
+            graph = f.read()
+        self.assertTrue(graph.startswith('digraph "pipeline0" {\n'), graph)
+        self.assertIn('label="pipeline0: 30 documents done, 3 failed";', graph)
+        nodes = dict(re.findall(r'(?m)^  (e\d+) \[shape=\w+, label="([^"]*)"', graph))
+        by_name = {label.split('\\n')[0]: (node, label) for node, label in nodes.items()}
+        self.assertEqual(sorted(by_name), ['fakesink0', 'fakesrc0', 'identity0', 'jsonsink0', 't (tee)'])
+        identity_node, identity = by_name['identity0']
+        self.assertIn('\\nin: 30  out: 30\\nfailed: 3\\ntime: ', identity)
+        self.assertIn('\\nin: 30\\nfailed: 3', by_name['jsonsink0'][1])
+        self.assertIn('\\nout: 30', by_name['fakesrc0'][1])
+        edges = re.findall(r'(?m)^  (e\d+) -> (e\d+);$', graph)
+        self.assertEqual(len(edges), 4)
+        self.assertIn((by_name['fakesrc0'][0], identity_node), edges)
+        self.assertIn((by_name['t (tee)'][0], by_name['jsonsink0'][0]), edges)
+        self.assertRegex(graph, r'(?m)^  %s \[shape=box, label="[^"]*", color=firebrick' % identity_node)
+
+    def test_dot_to_an_unwritable_place_is_an_error(self):
+        blocker = os.path.join(self.tmp, 'file')
+        open(blocker, 'w').close()
+        result = launch('-q', '--dot', os.path.join(blocker, 'g.dot'), 'fakesrc', 'num-documents=2',
+                        '!', 'fakesink')
+        self.assertExit(result, 1)
+        self.assertIn('nf-launch: error: could not write the graph: ', result.stderr)
+        self.assertIn(blocker, result.stderr)
+
     def test_progress_prints_a_final_line_off_a_terminal(self):
         result = launch('--progress', 'fakesrc', 'num-documents=30', '!', 'identity', 'fail-every=10',
                         '!', 'fakesink')
