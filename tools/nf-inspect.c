@@ -5,12 +5,16 @@
  *   nf-inspect            every plugin and its elements, then the broken ones
  *   nf-inspect filesrc    one element: its metadata, properties and signals
  *   nf-inspect core       one plugin: its details and elements
+ *   nf-inspect --names [ELEMENT]   element names, or an element's properties
+ *   nf-inspect --markdown          the element reference of the user guide
  */
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <newsfilter.h>
+
+#include "nf-inspect-export.h"
 
 enum {
   EXIT_OK = 0,
@@ -547,10 +551,14 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) arguments = NULL;
   g_auto(GStrv) names = NULL;
-  gboolean version = FALSE;
+  gboolean version = FALSE, print_names = FALSE, markdown = FALSE;
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
+    { "names", 0, 0, G_OPTION_ARG_NONE, &print_names,
+      "Print element names, or with ELEMENT its settable properties, one a line (for completion)", NULL },
+    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown,
+      "Print the reference of every element and its properties in Markdown", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &names,
       NULL, "[ELEMENT|PLUGIN]" },
     { NULL }
@@ -585,6 +593,10 @@ main (int    argc,
 
   nf_init ();
 
+  if (print_names)
+    return nf_inspect_print_names (nf_registry_get_default (), names != NULL ? names[0] : NULL);
+  if (markdown)
+    return nf_inspect_print_markdown (nf_registry_get_default ());
   if (names == NULL || names[0] == NULL)
     return list_everything (nf_registry_get_default ());
 
