@@ -64,15 +64,15 @@ is_automatic_name (const char *name,
   return TRUE;
 }
 
-/* The shape of a node: sources and sinks stand out from filters. */
+/* The look of a node: sources and sinks stand out from filters. */
 static const char *
-node_shape (NfElement *element)
+node_style (NfElement *element)
 {
   if (NF_IS_SOURCE (element))
-    return "invhouse";
+    return "shape=box, style=\"rounded,filled\", fillcolor=\"#dbe9f6\"";
   if (NF_IS_SINK (element))
-    return "house";
-  return "box";
+    return "shape=box, style=\"rounded,filled\", fillcolor=\"#f6efd2\"";
+  return "shape=box";
 }
 
 /* One node: the name and factory, then what went through it. */
@@ -98,11 +98,14 @@ append_node (GString   *out,
   else
     g_string_append_printf (label, "\nin: %" G_GUINT64_FORMAT "  out: %" G_GUINT64_FORMAT,
                             in, out_count);
-  g_string_append_printf (label, "\nfailed: %" G_GUINT64_FORMAT "\ntime: %s", failures, duration);
+  g_string_append_printf (label, "\nfailed: %" G_GUINT64_FORMAT, failures);
+  /* a source's own time is not measured apart from the push it blocks in */
+  if (!NF_IS_SOURCE (element))
+    g_string_append_printf (label, "\ntime: %s", duration);
 
   g_string_append (out, "  ");
   append_node_id (out, elements, element);
-  g_string_append_printf (out, " [shape=%s, label=\"", node_shape (element));
+  g_string_append_printf (out, " [%s, label=\"", node_style (element));
   append_escaped (out, label->str);
   /* a sink counts the failed records it wrote; only elements that fail
    * documents are marked */

@@ -232,7 +232,7 @@ class TestVerboseAndProgress(LaunchTestCase):
             graph = f.read()
         self.assertTrue(graph.startswith('digraph "pipeline0" {\n'), graph)
         self.assertIn('label="pipeline0: 30 documents done, 3 failed";', graph)
-        nodes = dict(re.findall(r'(?m)^  (e\d+) \[shape=\w+, label="([^"]*)"', graph))
+        nodes = dict(re.findall(r'(?m)^  (e\d+) \[shape=box[^\]]*?label="([^"]*)"', graph))
         by_name = {label.split('\\n')[0]: (node, label) for node, label in nodes.items()}
         self.assertEqual(sorted(by_name), ['fakesink0', 'fakesrc0', 'identity0', 'jsonsink0', 't (tee)'])
         identity_node, identity = by_name['identity0']
@@ -244,6 +244,7 @@ class TestVerboseAndProgress(LaunchTestCase):
         self.assertIn((by_name['fakesrc0'][0], identity_node), edges)
         self.assertIn((by_name['t (tee)'][0], by_name['jsonsink0'][0]), edges)
         self.assertRegex(graph, r'(?m)^  %s \[shape=box, label="[^"]*", color=firebrick' % identity_node)
+        self.assertNotIn('time:', by_name['fakesrc0'][1])
 
     def test_dot_to_an_unwritable_place_is_an_error(self):
         blocker = os.path.join(self.tmp, 'file')
