@@ -357,3 +357,40 @@ nf_element_register (NfPlugin       *plugin,
   factory->flags = flags;
   return factory;
 }
+
+/**
+ * nf_element_register_many: (skip)
+ * @plugin: the plugin registering the elements
+ * @entries: (array length=n_entries): the elements
+ * @n_entries: how many
+ * @error: return location for a #GError
+ *
+ * Registers every element of a plugin, for its init function:
+ *
+ * ```c
+ * static const NfElementEntry elements[] = {
+ *   { "sqlitesink", nf_sqlite_sink_get_type, NF_ELEMENT_FLAG_NONE },
+ *   { "sqlitesrc",  nf_sqlite_src_get_type,  NF_ELEMENT_FLAG_NONE },
+ * };
+ * return nf_element_register_many (plugin, elements, G_N_ELEMENTS (elements), error);
+ * ```
+ *
+ * Returns: %TRUE, or %FALSE with @error naming the plugin and the element
+ *   that could not be registered
+ */
+gboolean
+nf_element_register_many (NfPlugin             *plugin,
+                          const NfElementEntry *entries,
+                          gsize                 n_entries,
+                          GError              **error)
+{
+  for (gsize i = 0; i < n_entries; i++)
+    if (nf_element_register (plugin, entries[i].name, entries[i].get_type (), entries[i].flags) == NULL)
+      {
+        g_set_error (error, NF_PLUGIN_ERROR, NF_PLUGIN_ERROR_INIT,
+                     "%s: could not register the element %s",
+                     plugin != NULL ? nf_plugin_get_name (plugin) : "application", entries[i].name);
+        return FALSE;
+      }
+  return TRUE;
+}

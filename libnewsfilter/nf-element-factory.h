@@ -55,4 +55,24 @@ NfElementFactory *nf_element_register             (NfPlugin         *plugin,
                                                    GType             type,
                                                    NfElementFlags    flags);
 
+/**
+ * NfElementEntry: (skip)
+ * @name: the factory name, used in launch strings
+ * @get_type: the element type's `get_type` function
+ * @flags: scheduling flags every element of the factory gets
+ *
+ * One element a plugin registers with nf_element_register_many().
+ */
+typedef struct {
+  const char      *name;
+  GType          (*get_type) (void);
+  NfElementFlags   flags;
+} NfElementEntry;
+
+NF_AVAILABLE_IN_ALL
+gboolean          nf_element_register_many        (NfPlugin             *plugin,
+                                                   const NfElementEntry *entries,
+                                                   gsize                 n_entries,
+                                                   GError              **error);
+
 G_END_DECLS

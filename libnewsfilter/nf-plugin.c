@@ -320,6 +320,8 @@ load_module (NfPlugin  *self,
       return FALSE;
     }
 
+  /* element types are registered statically (G_DEFINE_TYPE): a module
+   * that registered one must never be unloaded, so plugins need not ask */
   g_module_make_resident (module);
   self->module = module;
   self->version = g_strdup (descriptor->version);

@@ -4,27 +4,17 @@
  */
 #include "nf-tagger-element.h"
 
-/* The element type is registered statically, so the module must stay loaded. */
-G_MODULE_EXPORT const char *g_module_check_init (GModule *module);
-
-G_MODULE_EXPORT const char *
-g_module_check_init (GModule *module)
-{
-  g_module_make_resident (module);
-  return NULL;
-}
-
+/* The loader keeps plugin modules resident: element types are registered
+ * statically and must outlive any unload. */
 static gboolean
 tag_plugin_init (NfPlugin  *plugin,
                  GError   **error)
 {
-  if (nf_element_register (plugin, "tag", NF_TYPE_TAGGER, NF_ELEMENT_FLAG_NONE) == NULL)
-    {
-      g_set_error (error, NF_PLUGIN_ERROR, NF_PLUGIN_ERROR_INIT,
-                   "tag: could not register the element tag");
-      return FALSE;
-    }
-  return TRUE;
+  static const NfElementEntry elements[] = {
+    { "tag", nf_tagger_get_type, NF_ELEMENT_FLAG_NONE },
+  };
+
+  return nf_element_register_many (plugin, elements, G_N_ELEMENTS (elements), error);
 }
 
 NF_PLUGIN_DEFINE ("tag", "Tags: people, places, organizations, keyphrases, topics and sources",
