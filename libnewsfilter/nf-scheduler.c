@@ -11,7 +11,9 @@
  *
  * Sinks that batch (NfSinkClass.commit) are committed every COMMIT_BATCH
  * delivered jobs, at least every COMMIT_INTERVAL_US while documents flow,
- * whenever nothing is in flight, and at the end; only then does the source
+ * when nothing is in flight and COMMIT_IDLE_US passed since the last commit
+ * (a timer thread sees to it when no document comes), and at the end;
+ * only then does the source
  * hear that those documents are done, so that a source that acknowledges its
  * input (a Redis stream) never acknowledges what a crash could still lose.
  *
@@ -22,6 +24,8 @@
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 2)
 #define COMMIT_BATCH 256
 #define COMMIT_INTERVAL_US G_USEC_PER_SEC
+/* a quiet pipeline commits this soon after the last commit, not sooner */
+#define COMMIT_IDLE_US (G_USEC_PER_SEC / 10)
 
 /* A delivered document waiting for the sinks' commit before the source
  * hears it is done. */
@@ -72,6 +76,9 @@ struct _NfScheduler
   gboolean       sinks_commit;  /* some sink batches: done waits for commits */
   GArray        *pending_done;  /* PendingDone, touched only by the delivering thread */
   gint64         last_commit_us;
+  GThread       *commit_timer;   /* nullable: see commit_timer_main() */
+  GCond          timer_cond;
+  gboolean       timer_stopping;
 
   GMutex         lock;
   GCond          cond;
@@ -365,20 +372,23 @@ deliver_job (NfScheduler *self,
     }
 }
 
-static void
-job_complete (NfJob *job)
+/* Whether a quiet moment is a time to commit: documents wait, nothing is
+ * in flight, and the last commit is not so recent that a source handing
+ * documents one at a time (one thread, a trickle) would commit each. */
+static gboolean
+idle_commit_due_locked (NfScheduler *self)
 {
-  NfScheduler *self = job->scheduler;
+  return self->in_flight == 0 && self->pending_done->len > 0 &&
+         !_nf_scheduler_is_stopping (self) &&
+         g_get_monotonic_time () - self->last_commit_us >= COMMIT_IDLE_US;
+}
 
-  g_mutex_lock (&self->lock);
-  self->ring[job->seqno % self->max_in_flight] = job;
-  if (self->delivering)
-    {
-      /* The delivering thread will find it when it gets there. */
-      g_mutex_unlock (&self->lock);
-      return;
-    }
-
+/* Delivers every finished job that is next in input order, committing
+ * when the pipeline goes quiet. Called with the lock held and nobody else
+ * delivering; returns with the lock held. */
+static void
+deliver_ready_locked (NfScheduler *self)
+{
   self->delivering = TRUE;
   for (;;)
     {
@@ -387,9 +397,7 @@ job_complete (NfJob *job)
 
       if (next == NULL)
         {
-          /* Nothing in flight: commit now rather than keep the last
-           * documents of a quiet stream waiting for more. */
-          if (self->in_flight > 0 || self->pending_done->len == 0 || _nf_scheduler_is_stopping (self))
+          if (!idle_commit_due_locked (self))
             break;
           g_mutex_unlock (&self->lock);
           commit_and_report (self);
@@ -409,7 +417,59 @@ job_complete (NfJob *job)
         g_cond_broadcast (&self->cond);
     }
   self->delivering = FALSE;
+}
+
+static void
+job_complete (NfJob *job)
+{
+  NfScheduler *self = job->scheduler;
+
+  g_mutex_lock (&self->lock);
+  self->ring[job->seqno % self->max_in_flight] = job;
+  /* else the delivering thread will find it when it gets there */
+  if (!self->delivering)
+    deliver_ready_locked (self);
   g_mutex_unlock (&self->lock);
+}
+
+/* The commit timer: documents a quiet stream delivered get committed (and
+ * acknowledged) within COMMIT_IDLE_US, though no new document comes to
+ * trigger it. Runs only when some sink batches. */
+static gpointer
+commit_timer_main (gpointer data)
+{
+  NfScheduler *self = data;
+
+  g_mutex_lock (&self->lock);
+  while (!self->timer_stopping)
+    {
+      g_cond_wait_until (&self->timer_cond, &self->lock,
+                         g_get_monotonic_time () + COMMIT_IDLE_US);
+      if (!self->timer_stopping && !self->delivering && idle_commit_due_locked (self))
+        {
+          self->delivering = TRUE;
+          g_mutex_unlock (&self->lock);
+          commit_and_report (self);
+          g_mutex_lock (&self->lock);
+          /* jobs that finished meanwhile left their delivery to us */
+          deliver_ready_locked (self);
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return NULL;
+}
+
+/* Stops the commit timer; no commit runs on it after this returns. */
+static void
+stop_commit_timer (NfScheduler *self)
+{
+  if (self->commit_timer == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  self->timer_stopping = TRUE;
+  g_cond_broadcast (&self->timer_cond);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (g_steal_pointer (&self->commit_timer));
 }
 
 void
@@ -596,6 +656,7 @@ source_thread_main (gpointer data)
     }
 
   wait_for_jobs (self);
+  stop_commit_timer (self);
   /* what was delivered before a stop is committed all the same: a sink
    * error stops the run, it does not undo what the sinks already hold */
   if (self->pending_done->len > 0)
@@ -634,6 +695,7 @@ _nf_scheduler_new (NfPipeline   *pipeline,
       self->sinks_commit = TRUE;
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
+  g_cond_init (&self->timer_cond);
 
   if (cancellable != NULL)
     {
@@ -654,6 +716,8 @@ _nf_scheduler_start (NfScheduler *self,
   self->start_us = self->last_progress_us = self->last_commit_us = g_get_monotonic_time ();
   if (self->threads > 1)
     self->pool = g_thread_pool_new (run_task, self, (int) self->threads, TRUE, NULL);
+  if (self->sinks_commit)
+    self->commit_timer = g_thread_new ("nf-commit", commit_timer_main, self);
 
   self->source_thread = g_thread_new ("nf-source", source_thread_main, self);
 }
@@ -678,5 +742,6 @@ _nf_scheduler_free (NfScheduler *self)
   g_object_unref (self->pipeline);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
+  g_cond_clear (&self->timer_cond);
   g_free (self);
 }
