@@ -324,7 +324,7 @@ nf_element_factory_make (const char  *factory_name,
  * by name:
  *
  * ```python
- * Nf.element_register(None, "pyupper", PyUpper.__gtype__, Nf.ElementFlags.NONE)
+ * Nf.Element.register(None, "pyupper", PyUpper.__gtype__, Nf.ElementFlags.NONE)
  * ```
  *
  * A later registration of the same name from the application replaces the
