@@ -249,6 +249,7 @@ struct _NfNerDocument
 {
   GHashTable *forms;   /* lower-cased word → WordForms */
   GHashTable *memos;   /* word as written → WordMemo (see word_memo_get()) */
+  GHashTable *written; /* word as written → its WordForms (in forms) */
 };
 
 static void word_memo_free (gpointer data);
@@ -265,6 +266,30 @@ count_form (WordForms  *forms,
     forms->title++;
   else if (is_all_lower (word))
     forms->lower++;
+}
+
+/* The WordForms of @word's lower-cased form, made on first use; a word
+ * written the same way again is found without lower-casing it again. */
+static WordForms *
+document_forms (NfNerDocument *doc,
+                const char    *word)
+{
+  WordForms *forms = g_hash_table_lookup (doc->written, word);
+  char *lower;
+
+  if (forms != NULL)
+    return forms;
+  lower = g_utf8_strdown (word, -1);
+  forms = g_hash_table_lookup (doc->forms, lower);
+  if (forms == NULL)
+    {
+      forms = g_new0 (WordForms, 1);
+      g_hash_table_insert (doc->forms, lower, forms);
+    }
+  else
+    g_free (lower);
+  g_hash_table_insert (doc->written, g_strdup (word), forms);
+  return forms;
 }
 
 /**
@@ -287,20 +312,9 @@ nf_ner_document_new (char           **words,
 
   doc->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc->memos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_memo_free);
+  doc->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_words; i++)
-    {
-      char *lower = g_utf8_strdown (words[i], -1);
-      WordForms *forms = g_hash_table_lookup (doc->forms, lower);
-
-      if (forms == NULL)
-        {
-          forms = g_new0 (WordForms, 1);
-          g_hash_table_insert (doc->forms, lower, forms);
-        }
-      else
-        g_free (lower);
-      count_form (forms, words[i], sentence_start[i]);
-    }
+    count_form (document_forms (doc, words[i]), words[i], sentence_start[i]);
   return doc;
 }
 
@@ -317,6 +331,7 @@ nf_ner_document_free (NfNerDocument *doc)
     return;
   g_hash_table_unref (doc->forms);
   g_hash_table_unref (doc->memos);
+  g_hash_table_unref (doc->written);
   g_free (doc);
 }
 
@@ -324,13 +339,12 @@ nf_ner_document_free (NfNerDocument *doc)
 static WordForms
 other_forms (NfNerDocument *doc,
              const char    *word,
-             const char    *lower,
              gboolean       sentence_start)
 {
   WordForms forms = { 0 }, self = { 0 };
   WordForms *all;
 
-  if (doc == NULL || (all = g_hash_table_lookup (doc->forms, lower)) == NULL)
+  if (doc == NULL || (all = g_hash_table_lookup (doc->written, word)) == NULL)
     return forms;
   count_form (&self, word, sentence_start);
   forms.title = all->title - self.title;
@@ -681,7 +695,7 @@ add_document (Row           *row,
               NfNerDocument *doc)
 {
   const WordMemo *memo = forms->memo[i];
-  WordForms other = other_forms (doc, words[i], memo->lower, i == 0);
+  WordForms other = other_forms (doc, words[i], i == 0);
   char kinds[5];
   const char *summary;
 

@@ -110,10 +110,12 @@ add_integer_weights (guint         base,
 typedef gint16 WeightLanes __attribute__ ((vector_size (32)));
 typedef gint32 SumLanes __attribute__ ((vector_size (64)));
 #define VECTOR_LABELS 16
+#endif
 
-/* Sums the 16-bit weights of the features whose slots do not wrap round
- * the table's end: the first sixteen labels in one vector, the others
- * one by one; a slot that wraps goes label by label into @sums. */
+/* Sums the 16-bit weights of the features, asking for each slot a dozen
+ * features ahead. Where vectors are there, the first sixteen labels of a
+ * slot that does not wrap round the table's end go in one vector add and
+ * the others one by one; any other slot goes label by label. */
 static void
 sum_integer_weights (const guint32 *hashes,
                      guint          n,
@@ -123,49 +125,37 @@ sum_integer_weights (const guint32 *hashes,
                      gint32        *sums)
 {
   guint mask = (1u << bits) - 1;
+#ifdef VECTOR_LABELS
   SumLanes wide = { 0 };
+  gboolean vectors = n_labels >= VECTOR_LABELS;
+#endif
 
   for (guint f = 0; f < n; f++)
     {
       guint base = nf_ner_weight_index (hashes[f], bits);
-      WeightLanes lanes;
 
       if (f + PREFETCH_DISTANCE < n)
         prefetch_slot (hashes[f + PREFETCH_DISTANCE], bits, NULL, weights);
-      if (n_labels < VECTOR_LABELS || base + n_labels > mask + 1)
+#ifdef VECTOR_LABELS
+      if (vectors && base + n_labels <= mask + 1)
         {
-          add_integer_weights (base, mask, weights, n_labels, sums);
+          WeightLanes lanes;
+
+          memcpy (&lanes, weights + base, sizeof lanes);
+          wide += __builtin_convertvector (lanes, SumLanes);
+          for (guint l = VECTOR_LABELS; l < n_labels; l++)
+            sums[l] += weights[base + l];
           continue;
         }
-      memcpy (&lanes, weights + base, sizeof lanes);
-      wide += __builtin_convertvector (lanes, SumLanes);
-      for (guint l = VECTOR_LABELS; l < n_labels; l++)
-        sums[l] += weights[base + l];
+#endif
+      add_integer_weights (base, mask, weights, n_labels, sums);
     }
-  if (n_labels >= VECTOR_LABELS)
+#ifdef VECTOR_LABELS
+  if (vectors)
     for (guint l = 0; l < VECTOR_LABELS; l++)
       sums[l] += wide[l];
-}
-#else
-/* Sums the 16-bit weights of the features label by label. */
-static void
-sum_integer_weights (const guint32 *hashes,
-                     guint          n,
-                     const gint16  *weights,
-                     guint          bits,
-                     guint          n_labels,
-                     gint32        *sums)
-{
-  guint mask = (1u << bits) - 1;
-
-  for (guint f = 0; f < n; f++)
-    {
-      if (f + PREFETCH_DISTANCE < n)
-        prefetch_slot (hashes[f + PREFETCH_DISTANCE], bits, NULL, weights);
-      add_integer_weights (nf_ner_weight_index (hashes[f], bits), mask, weights, n_labels, sums);
-    }
-}
 #endif
+}
 
 /* How many hashes come before the first 0 (or @n_hashes). */
 static guint
