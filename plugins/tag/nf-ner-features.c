@@ -376,6 +376,7 @@ typedef struct
   guint32  lex_context[4];      /* as the word at -1 and +1: its lexicon kinds */
   guint32  lexicon[4];          /* its lexicon kinds, with shape, leaning and case */
   guint32  shape_hash;          /* the short shape, for label features */
+  gboolean plain;               /* all lower case, in no entity of the training file */
 } WordMemo;
 
 static const char *context_names[] = { "-2", "-1", "+1", "+2" };
@@ -497,6 +498,7 @@ word_memo_new (const char         *word,
     }
   memo_lexicon (memo);
   memo->shape_hash = feature_hash (F_SHORT_SHAPE, memo->short_shape, NULL, NULL);
+  memo->plain = is_all_lower (word) && (memo->lex & 0xf) == 0;
   return memo;
 }
 
@@ -791,6 +793,7 @@ nf_ner_features_compute (NfNerSentenceFeatures *out,
   out->hashes = g_new0 (guint32, (gsize) STRIDE * MAX (n_words, 1));
   out->word_hashes = g_new0 (guint32, n_words + 1);
   out->shape_hashes = g_new0 (guint32, n_words + 1);
+  out->plain = g_new0 (guint8, n_words + 1);
   forms_init (&forms, words, n_words, lexicon, memos);
   for (guint i = 0; i < n_words; i++)
     {
@@ -799,6 +802,7 @@ nf_ner_features_compute (NfNerSentenceFeatures *out,
       compute_row (&row, &forms, words, i, n_words, caps_sentence, doc);
       out->word_hashes[i] = forms.memo[i]->own[1];
       out->shape_hashes[i] = forms.memo[i]->shape_hash;
+      out->plain[i] = !caps_sentence && forms.phrase[i] == 0 && forms.memo[i]->plain;
     }
   forms_clear (&forms);
 }
@@ -815,6 +819,7 @@ nf_ner_features_clear (NfNerSentenceFeatures *features)
   g_clear_pointer (&features->hashes, g_free);
   g_clear_pointer (&features->word_hashes, g_free);
   g_clear_pointer (&features->shape_hashes, g_free);
+  g_clear_pointer (&features->plain, g_free);
 }
 
 /* Mixes two hashes and a template into a feature hash. */

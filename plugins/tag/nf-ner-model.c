@@ -286,14 +286,25 @@ nf_ner_decode_sentence (const NfNerSentenceFeatures *features,
                         guint                       *labels)
 {
   g_autofree double *static_scores = g_new0 (double, (gsize) NF_NER_N_LABELS * MAX (features->n_tokens, 1));
+  g_autofree gboolean *scored = g_new0 (gboolean, MAX (features->n_tokens, 1));
+  /* With a model file, a plain word (lower case, in no entity of the
+   * training file, outside entity phrases and headlines) after no entity
+   * or a finished one is O without asking the model: on the CoNLL-2003
+   * development set the labels are the same, and tagging takes a tenth
+   * less time. The trainer asks the model about every word. */
+  gboolean skip_plain = weights_f == NULL && features->plain != NULL;
 
   /* The features that do not depend on the labels are scored first, all
    * of them, so that their cache misses overlap across tokens; only the
    * few that follow the labels chosen wait for the token before. */
   for (guint i = 0; i < features->n_tokens; i++)
-    nf_ner_score_token (features->hashes + (gsize) i * features->stride,
-                        features->stride, weights_f, weights_i, bits,
-                        static_scores + (gsize) i * NF_NER_N_LABELS);
+    if (!skip_plain || !features->plain[i])
+      {
+        nf_ner_score_token (features->hashes + (gsize) i * features->stride,
+                            features->stride, weights_f, weights_i, bits,
+                            static_scores + (gsize) i * NF_NER_N_LABELS);
+        scored[i] = TRUE;
+      }
 
   for (guint i = 0; i < features->n_tokens; i++)
     {
@@ -301,8 +312,21 @@ nf_ner_decode_sentence (const NfNerSentenceFeatures *features,
       guint32 dynamic[NF_NER_N_DYNAMIC];
       guint previous = i > 0 ? labels[i - 1] : NF_NER_LABEL_O;
       guint previous2 = i > 1 ? labels[i - 2] : NF_NER_LABEL_O;
-      guint n_dynamic = nf_ner_features_dynamic (features, i, previous, previous2, dynamic);
+      guint n_dynamic;
+      char part = nf_ner_label_part (previous);
 
+      if (!scored[i])
+        {
+          if (part != 'B' && part != 'I')
+            {
+              labels[i] = NF_NER_LABEL_O;
+              continue;
+            }
+          /* inside an entity: the model decides whether it goes on */
+          nf_ner_score_token (features->hashes + (gsize) i * features->stride,
+                              features->stride, weights_f, weights_i, bits, scores);
+        }
+      n_dynamic = nf_ner_features_dynamic (features, i, previous, previous2, dynamic);
       nf_ner_score_token (dynamic, n_dynamic, weights_f, weights_i, bits, scores);
       labels[i] = nf_ner_best_label (scores, previous, i + 1 == features->n_tokens);
     }

@@ -83,6 +83,8 @@ typedef struct
   guint32 *hashes;
   guint32 *word_hashes;   /* the lower-cased word, for label features */
   guint32 *shape_hashes;
+  guint8  *plain;         /* a lower-case word that no entity of the training
+                           * file holds, outside any entity phrase or headline */
 } NfNerSentenceFeatures;
 
 typedef struct _NfNerDocument NfNerDocument;
