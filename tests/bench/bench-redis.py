@@ -11,6 +11,7 @@
 #   nf-launch filesrc location=input.jsonl ! redissink stream=S
 #
 # to measure the producer's XADD rate, and for 1, 2 and 4 worker processes
+# (each on every core, then each on one thread: -j 1)
 #
 #   nf-launch redissrc stream=S idle-exit=… ! clean ! summarize ! tag ! fakesink
 #
@@ -115,9 +116,11 @@ def group_progress(server, stream):
     return 0, 0
 
 
-def run_workers(args, server, stream, count, n_workers, directory):
-    """Runs @n_workers workers over @stream; returns documents per second."""
-    elements = ['redissrc', 'port=%d' % server.port, 'stream=' + stream, 'group=' + GROUP,
+def run_workers(args, server, stream, count, n_workers, directory, threads=None):
+    """Runs @n_workers workers over @stream (each with @threads threads, or
+    one per core); returns documents per second."""
+    options = ['-j', str(threads)] if threads else []
+    elements = options + ['redissrc', 'port=%d' % server.port, 'stream=' + stream, 'group=' + GROUP,
                 'idle-exit=1500', 'claim-idle=60000', '!', 'clean', '!', 'summarize', '!',
                 'tag', '!', 'fakesink']
     started = time.monotonic()
@@ -155,15 +158,19 @@ def main():
         print('machine: %d cores; redis-server on 127.0.0.1:%d (appendonly yes)'
               % (os.cpu_count(), server.port))
         print()
-        print('%-34s %12s %10s' % ('run', 'documents/s', 'seconds'))
-        for n in [int(x) for x in args.workers.split(',')]:
-            stream = 'bench-%d' % n
-            rate, elapsed = produce(args, server, stream, path, count)
-            print('%-34s %12.0f %10.2f' % ('producer (filesrc ! redissink)', rate, elapsed))
-            rate, elapsed = run_workers(args, server, stream, count, n, directory)
-            print('%-34s %12.1f %10.2f' % ('%d worker%s: clean ! summarize ! tag' % (n, 's' if n > 1 else ''),
-                                          rate, elapsed))
-            sys.stdout.flush()
+        print('%-40s %12s %10s' % ('run', 'documents/s', 'seconds'))
+        # each worker on every core (the default), then on one thread each:
+        # the second series shows what adding worker processes adds
+        for threads in (None, 1):
+            for n in [int(x) for x in args.workers.split(',')]:
+                stream = 'bench-%d-%s' % (n, threads or 'all')
+                rate, elapsed = produce(args, server, stream, path, count)
+                print('%-40s %12.0f %10.2f' % ('producer (filesrc ! redissink)', rate, elapsed))
+                rate, elapsed = run_workers(args, server, stream, count, n, directory, threads)
+                label = '%d worker%s%s: clean ! summarize ! tag' % (n, 's' if n > 1 else '',
+                                                                    ' -j 1' if threads else '')
+                print('%-40s %12.1f %10.2f' % (label, rate, elapsed))
+                sys.stdout.flush()
         print('\n(worker figures include each process\'s start-up and model loading; '
               'documents are acknowledged one by one, after fakesink)')
     finally:
