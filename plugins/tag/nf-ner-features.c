@@ -761,6 +761,85 @@ compute_row (Row           *row,
     }
 }
 
+/* What computing a row later needs: the sentence as forms_init() saw it. */
+typedef struct
+{
+  Forms          forms;
+  char * const  *words;
+  guint          n_words;
+  gboolean       caps_sentence;
+  NfNerDocument *doc;
+} DeferredRows;
+
+/* Computes the row of token @i. */
+static void
+fill_row (NfNerSentenceFeatures *features,
+          DeferredRows          *deferred,
+          guint                  i)
+{
+  Row row = { features->hashes + (gsize) i * features->stride, 0 };
+
+  compute_row (&row, &deferred->forms, deferred->words, i, deferred->n_words,
+               deferred->caps_sentence, deferred->doc);
+  if (features->row_ready != NULL)
+    features->row_ready[i] = TRUE;
+}
+
+/* Computes the features of the sentence, every row now unless @defer_plain
+ * (which needs @doc: the memos must outlive this call). */
+static void
+compute_features (NfNerSentenceFeatures *out,
+                  char * const          *words,
+                  guint                  n_words,
+                  const NfNerLexicon    *lexicon,
+                  NfNerDocument         *doc,
+                  gboolean               defer_plain)
+{
+  g_autoptr(GHashTable) own_memos = NULL;
+  GHashTable *memos;
+  DeferredRows *deferred = g_new0 (DeferredRows, 1);
+
+  if (doc != NULL)
+    memos = doc->memos;
+  else
+    memos = own_memos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_memo_free);
+
+  memset (out, 0, sizeof *out);
+  out->n_tokens = n_words;
+  out->stride = STRIDE;
+  out->hashes = g_new0 (guint32, (gsize) STRIDE * MAX (n_words, 1));
+  out->word_hashes = g_new0 (guint32, n_words + 1);
+  out->shape_hashes = g_new0 (guint32, n_words + 1);
+  out->plain = g_new0 (guint8, n_words + 1);
+  deferred->words = words;
+  deferred->n_words = n_words;
+  deferred->caps_sentence = is_caps_sentence (words, n_words);
+  deferred->doc = doc;
+  forms_init (&deferred->forms, words, n_words, lexicon, memos);
+  for (guint i = 0; i < n_words; i++)
+    {
+      const WordMemo *memo = deferred->forms.memo[i];
+
+      out->word_hashes[i] = memo->own[1];
+      out->shape_hashes[i] = memo->shape_hash;
+      out->plain[i] = !deferred->caps_sentence && deferred->forms.phrase[i] == 0 && memo->plain;
+    }
+
+  if (defer_plain && doc != NULL)
+    {
+      out->row_ready = g_new0 (guint8, n_words + 1);
+      out->deferred = deferred;
+    }
+  for (guint i = 0; i < n_words; i++)
+    if (out->row_ready == NULL || !out->plain[i])
+      fill_row (out, deferred, i);
+  if (out->deferred == NULL)
+    {
+      forms_clear (&deferred->forms);
+      g_free (deferred);
+    }
+}
+
 /**
  * nf_ner_features_compute:
  * @out: (out caller-allocates): the features
@@ -778,33 +857,46 @@ nf_ner_features_compute (NfNerSentenceFeatures *out,
                          const NfNerLexicon    *lexicon,
                          NfNerDocument         *doc)
 {
-  g_autoptr(GHashTable) own_memos = NULL;
-  GHashTable *memos;
-  Forms forms;
-  gboolean caps_sentence = is_caps_sentence (words, n_words);
+  compute_features (out, words, n_words, lexicon, doc, FALSE);
+}
 
-  if (doc != NULL)
-    memos = doc->memos;
-  else
-    memos = own_memos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_memo_free);
+/**
+ * nf_ner_features_compute_deferred:
+ * @out: (out caller-allocates): the features
+ * @words: the sentence's words, alive until nf_ner_features_clear()
+ * @n_words: how many
+ * @lexicon: (nullable): the model's lexicon
+ * @doc: the document the sentence belongs to, alive until then too
+ *
+ * nf_ner_features_compute() for the decoder, which labels most plain words
+ * without their rows: those are computed only when nf_ner_features_row()
+ * asks for them.
+ */
+void
+nf_ner_features_compute_deferred (NfNerSentenceFeatures *out,
+                                  char * const          *words,
+                                  guint                  n_words,
+                                  const NfNerLexicon    *lexicon,
+                                  NfNerDocument         *doc)
+{
+  compute_features (out, words, n_words, lexicon, doc, TRUE);
+}
 
-  out->n_tokens = n_words;
-  out->stride = STRIDE;
-  out->hashes = g_new0 (guint32, (gsize) STRIDE * MAX (n_words, 1));
-  out->word_hashes = g_new0 (guint32, n_words + 1);
-  out->shape_hashes = g_new0 (guint32, n_words + 1);
-  out->plain = g_new0 (guint8, n_words + 1);
-  forms_init (&forms, words, n_words, lexicon, memos);
-  for (guint i = 0; i < n_words; i++)
-    {
-      Row row = { out->hashes + (gsize) i * STRIDE, 0 };
-
-      compute_row (&row, &forms, words, i, n_words, caps_sentence, doc);
-      out->word_hashes[i] = forms.memo[i]->own[1];
-      out->shape_hashes[i] = forms.memo[i]->shape_hash;
-      out->plain[i] = !caps_sentence && forms.phrase[i] == 0 && forms.memo[i]->plain;
-    }
-  forms_clear (&forms);
+/**
+ * nf_ner_features_row:
+ * @features: a sentence's features
+ * @i: the token
+ *
+ * Returns: the token's row of `stride` hashes, computed now if it was
+ *   deferred
+ */
+const guint32 *
+nf_ner_features_row (NfNerSentenceFeatures *features,
+                     guint                  i)
+{
+  if (features->row_ready != NULL && !features->row_ready[i])
+    fill_row (features, features->deferred, i);
+  return features->hashes + (gsize) i * features->stride;
 }
 
 /**
@@ -820,6 +912,14 @@ nf_ner_features_clear (NfNerSentenceFeatures *features)
   g_clear_pointer (&features->word_hashes, g_free);
   g_clear_pointer (&features->shape_hashes, g_free);
   g_clear_pointer (&features->plain, g_free);
+  g_clear_pointer (&features->row_ready, g_free);
+  if (features->deferred != NULL)
+    {
+      DeferredRows *deferred = g_steal_pointer (&features->deferred);
+
+      forms_clear (&deferred->forms);
+      g_free (deferred);
+    }
 }
 
 /* Mixes two hashes and a template into a feature hash. */

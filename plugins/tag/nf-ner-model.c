@@ -279,11 +279,11 @@ nf_ner_best_label (const double *scores,
  * Labels the sentence's tokens left to right.
  */
 void
-nf_ner_decode_sentence (const NfNerSentenceFeatures *features,
-                        const float                 *weights_f,
-                        const gint16                *weights_i,
-                        guint                        bits,
-                        guint                       *labels)
+nf_ner_decode_sentence (NfNerSentenceFeatures *features,
+                        const float           *weights_f,
+                        const gint16          *weights_i,
+                        guint                  bits,
+                        guint                 *labels)
 {
   g_autofree double *static_scores = g_new0 (double, (gsize) NF_NER_N_LABELS * MAX (features->n_tokens, 1));
   g_autofree gboolean *scored = g_new0 (gboolean, MAX (features->n_tokens, 1));
@@ -323,7 +323,7 @@ nf_ner_decode_sentence (const NfNerSentenceFeatures *features,
               continue;
             }
           /* inside an entity: the model decides whether it goes on */
-          nf_ner_score_token (features->hashes + (gsize) i * features->stride,
+          nf_ner_score_token (nf_ner_features_row (features, i),
                               features->stride, weights_f, weights_i, bits, scores);
         }
       n_dynamic = nf_ner_features_dynamic (features, i, previous, previous2, dynamic);
@@ -514,8 +514,8 @@ nf_ner_model_find_in_tokens (NfNerModel *model,
 
       while (end < n && !starts[end])
         end++;
-      nf_ner_features_compute (&features, words + first, end - first,
-                               &model->lexicon, doc);
+      nf_ner_features_compute_deferred (&features, words + first, end - first,
+                                        &model->lexicon, doc);
       nf_ner_decode_sentence (&features, NULL, model->file.weights, model->file.bits,
                               labels + first);
       nf_ner_features_clear (&features);

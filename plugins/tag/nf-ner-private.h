@@ -85,6 +85,9 @@ typedef struct
   guint32 *shape_hashes;
   guint8  *plain;         /* a lower-case word that no entity of the training
                            * file holds, outside any entity phrase or headline */
+  guint8  *row_ready;     /* nullable: rows left to compute on demand
+                           * (nf_ner_features_row()) */
+  gpointer deferred;      /* what computing them needs */
 } NfNerSentenceFeatures;
 
 typedef struct _NfNerDocument NfNerDocument;
@@ -100,6 +103,13 @@ void        nf_ner_features_compute        (NfNerSentenceFeatures *out,
                                             guint                n_words,
                                             const NfNerLexicon  *lexicon,
                                             NfNerDocument       *doc);
+void        nf_ner_features_compute_deferred (NfNerSentenceFeatures *out,
+                                            char * const        *words,
+                                            guint                n_words,
+                                            const NfNerLexicon  *lexicon,
+                                            NfNerDocument       *doc);
+const guint32 *nf_ner_features_row         (NfNerSentenceFeatures *features,
+                                            guint                i);
 void        nf_ner_features_clear          (NfNerSentenceFeatures *features);
 /* The features of token @i given the two labels before it; writes at
  * most NF_NER_N_DYNAMIC hashes to @out and returns how many. */
@@ -132,7 +142,7 @@ void        nf_ner_score_token         (const guint32 *hashes,
 guint       nf_ner_best_label          (const double  *scores,
                                         guint          previous,
                                         gboolean       last);
-void        nf_ner_decode_sentence     (const NfNerSentenceFeatures *features,
+void        nf_ner_decode_sentence     (NfNerSentenceFeatures *features,
                                         const float   *weights_f,
                                         const gint16  *weights_i,
                                         guint          bits,
