@@ -152,6 +152,22 @@ read_back (const char  *db,
   return g_steal_pointer (&ids);
 }
 
+/* Reads the database back with @properties and checks it gives exactly
+ * @expected_id (or nothing, when %NULL). */
+static void
+assert_reads_one (const char *db,
+                  const char *properties,
+                  const char *expected_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = read_back (db, properties, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, expected_id != NULL ? 1 : 0);
+  if (expected_id != NULL)
+    g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, expected_id);
+}
+
 /* ---- Looking into the database ---- */
 
 static sqlite3 *
@@ -327,40 +343,17 @@ test_match_summary_and_where (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) stories = three_stories ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
 
   g_assert_true (store (fixture->db, NULL, stories, NULL, &error));
   g_assert_no_error (error);
 
   /* "zeppelin" is only in the comet story's summary */
-  ids = read_back (fixture->db, "match=zeppelin", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "science/comet");
-  g_clear_pointer (&ids, g_ptr_array_unref);
-
-  ids = read_back (fixture->db, "match=summary:dawn", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "world/ferry");
-  g_clear_pointer (&ids, g_ptr_array_unref);
-
-  ids = read_back (fixture->db, "where=\"language = 'fr'\"", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "culture/musee");
-  g_clear_pointer (&ids, g_ptr_array_unref);
-
+  assert_reads_one (fixture->db, "match=zeppelin", "science/comet");
+  assert_reads_one (fixture->db, "match=summary:dawn", "world/ferry");
+  assert_reads_one (fixture->db, "where=\"language = 'fr'\"", "culture/musee");
   /* both, and a limit; rowid order is the order of first storing */
-  ids = read_back (fixture->db, "where=\"language = 'en'\" limit=1", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "world/ferry");
-  g_clear_pointer (&ids, g_ptr_array_unref);
-
-  ids = read_back (fixture->db, "where=\"language = 'fr'\" match=zeppelin", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 0);
+  assert_reads_one (fixture->db, "where=\"language = 'en'\" limit=1", "world/ferry");
+  assert_reads_one (fixture->db, "where=\"language = 'fr'\" match=zeppelin", NULL);
 }
 
 static void
