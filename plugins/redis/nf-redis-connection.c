@@ -39,6 +39,7 @@ struct _NfRedisConnection
   char         *host;
   guint         port;
   char         *password;
+  char         *password_file;   /* read on the first open, when password is unset */
   char         *user;
   char         *address;            /* "host:port", for messages */
   guint         reconnect_timeout;  /* ms */
@@ -64,6 +65,7 @@ nf_redis_settings_init (NfRedisSettings *settings)
   settings->host = g_strdup (DEFAULT_HOST);
   settings->port = DEFAULT_PORT;
   settings->password = NULL;
+  settings->password_file = NULL;
   settings->user = NULL;
   settings->stream = g_strdup (DEFAULT_STREAM);
   settings->reconnect_timeout = DEFAULT_RECONNECT_TIMEOUT;
@@ -75,6 +77,7 @@ nf_redis_settings_clear (NfRedisSettings *settings)
 {
   g_clear_pointer (&settings->host, g_free);
   g_clear_pointer (&settings->password, g_free);
+  g_clear_pointer (&settings->password_file, g_free);
   g_clear_pointer (&settings->user, g_free);
   g_clear_pointer (&settings->stream, g_free);
 }
@@ -97,6 +100,10 @@ nf_redis_settings_install (GParamSpec **pspecs)
   pspecs[NF_REDIS_PROP_PASSWORD] =
     g_param_spec_string ("password", "Password",
                          "Password sent with AUTH after connecting (none: no AUTH)",
+                         NULL, flags);
+  pspecs[NF_REDIS_PROP_PASSWORD_FILE] =
+    g_param_spec_string ("password-file", "Password file",
+                         "File holding the password (its first line), so that it stays out of the process list",
                          NULL, flags);
   pspecs[NF_REDIS_PROP_USER] =
     g_param_spec_string ("user", "User",
@@ -128,6 +135,9 @@ nf_redis_settings_get_property (NfRedisSettings *settings,
       break;
     case NF_REDIS_PROP_PASSWORD:
       g_value_set_string (value, settings->password);
+      break;
+    case NF_REDIS_PROP_PASSWORD_FILE:
+      g_value_set_string (value, settings->password_file);
       break;
     case NF_REDIS_PROP_USER:
       g_value_set_string (value, settings->user);
@@ -162,6 +172,9 @@ nf_redis_settings_set_property (NfRedisSettings *settings,
       break;
     case NF_REDIS_PROP_PASSWORD:
       nf_property_update_string (object, &settings->password, value, pspec);
+      break;
+    case NF_REDIS_PROP_PASSWORD_FILE:
+      nf_property_update_string (object, &settings->password_file, value, pspec);
       break;
     case NF_REDIS_PROP_USER:
       nf_property_update_string (object, &settings->user, value, pspec);
@@ -265,6 +278,7 @@ nf_redis_connection_new (const NfRedisSettings *settings,
   self->host = g_strdup (settings->host != NULL && *settings->host != '\0' ? settings->host : DEFAULT_HOST);
   self->port = settings->port;
   self->password = g_strdup (settings->password);
+  self->password_file = g_strdup (settings->password_file);
   self->user = g_strdup (settings->user);
   self->reconnect_timeout = settings->reconnect_timeout;
   self->io_timeout = io_timeout_ms;
@@ -291,6 +305,7 @@ nf_redis_connection_free (NfRedisConnection *self)
   disconnect (self);
   g_free (self->host);
   g_free (self->password);
+  g_free (self->password_file);
   g_free (self->user);
   g_free (self->address);
   g_free (self);
@@ -442,12 +457,44 @@ deadline_from_now (NfRedisConnection *self)
   return g_get_monotonic_time () + (gint64) self->reconnect_timeout * 1000;
 }
 
+/* Reads the password from password-file (its first line, without the line
+ * end) unless a password was given. */
+static gboolean
+read_password_file (NfRedisConnection  *self,
+                    GError            **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->password_file == NULL || *self->password_file == '\0' ||
+      (self->password != NULL && *self->password != '\0'))
+    return TRUE;
+  if (!g_file_get_contents (self->password_file, &contents, NULL, &local_error))
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_SETTINGS,
+                   "could not read the password for Redis at %s: %s", self->address, local_error->message);
+      return FALSE;
+    }
+  contents[strcspn (contents, "\r\n")] = '\0';
+  if (*contents == '\0')
+    {
+      g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_SETTINGS,
+                   "the password file %s for Redis at %s is empty", self->password_file, self->address);
+      return FALSE;
+    }
+  g_free (self->password);
+  self->password = g_steal_pointer (&contents);
+  return TRUE;
+}
+
 /* Connects (and logs in), trying for at most reconnect-timeout ms. */
 gboolean
 nf_redis_connection_open (NfRedisConnection  *self,
                           GCancellable       *cancellable,
                           GError            **error)
 {
+  if (!read_password_file (self, error))
+    return FALSE;
   return connect_until (self, deadline_from_now (self), NULL, cancellable, error);
 }
 

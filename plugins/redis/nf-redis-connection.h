@@ -15,6 +15,7 @@ typedef enum {
   NF_REDIS_PROP_HOST,
   NF_REDIS_PROP_PORT,
   NF_REDIS_PROP_PASSWORD,
+  NF_REDIS_PROP_PASSWORD_FILE,
   NF_REDIS_PROP_USER,
   NF_REDIS_PROP_STREAM,
   NF_REDIS_PROP_RECONNECT_TIMEOUT,
@@ -26,6 +27,7 @@ typedef struct {
   char  *host;
   guint  port;
   char  *password;
+  char  *password_file;      /* read at connection, when password is unset */
   char  *user;
   char  *stream;
   guint  reconnect_timeout;  /* ms */

@@ -233,13 +233,12 @@ has_table (sqlite3    *db,
   return found;
 }
 
-/* A version this code cannot handle: 0 with a documents table of someone
- * else's making, or newer than NF_SQLITE_SCHEMA_VERSION. */
+/* A version newer than NF_SQLITE_SCHEMA_VERSION, which this code cannot
+ * handle. */
 static gboolean
-check_version_known (sqlite3     *db,
-                     const char  *location,
-                     int          version,
-                     GError     **error)
+check_version_not_newer (const char  *location,
+                         int          version,
+                         GError     **error)
 {
   if (version > NF_SQLITE_SCHEMA_VERSION)
     {
@@ -249,6 +248,21 @@ check_version_known (sqlite3     *db,
                    NF_SQLITE_SCHEMA_VERSION);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* A version this code cannot handle: newer than NF_SQLITE_SCHEMA_VERSION,
+ * or 0 with a documents table of someone else's making. Read the version
+ * and the tables in one transaction: between two reads outside one,
+ * another worker may create the schema and the pair would look foreign. */
+static gboolean
+check_version_known (sqlite3     *db,
+                     const char  *location,
+                     int          version,
+                     GError     **error)
+{
+  if (!check_version_not_newer (location, version, error))
+    return FALSE;
   if (version <= 0 && has_table (db, "documents"))
     {
       g_set_error (error, NF_ELEMENT_ERROR, NF_ELEMENT_ERROR_FORMAT,
@@ -272,7 +286,7 @@ ensure_schema (sqlite3     *db,
   int version = 0;
 
   if (!read_user_version (db, location, &version, error)
-      || !check_version_known (db, location, version, error))
+      || !check_version_not_newer (location, version, error))
     return FALSE;
   if (version == NF_SQLITE_SCHEMA_VERSION)
     return TRUE;
@@ -345,9 +359,10 @@ nf_sqlite_db_open_write (const char  *location,
   if (db == NULL)
     return NULL;
 
-  /* First read first: a file that is not a database is named as such. */
+  /* First read first: a file that is not a database is named as such (the
+   * rest of the check waits for ensure_schema()'s write lock) */
   if (!read_user_version (db, location, &version, error)
-      || !check_version_known (db, location, version, error)
+      || !check_version_not_newer (location, version, error)
       || !nf_sqlite_db_exec (db, location,
                              "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = NORMAL;"
@@ -369,6 +384,7 @@ nf_sqlite_db_open_read (const char  *location,
                         GError     **error)
 {
   sqlite3 *db;
+  gboolean ok;
 
   if (!check_location (location, FALSE, error))
     return NULL;
@@ -376,8 +392,12 @@ nf_sqlite_db_open_read (const char  *location,
   if (db == NULL)
     return NULL;
 
-  if (!read_user_version (db, location, version, error)
-      || !check_version_known (db, location, *version, error))
+  /* one read transaction: the version and the tables from one snapshot */
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  ok = read_user_version (db, location, version, error)
+       && check_version_known (db, location, *version, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
     {
       nf_sqlite_db_close (db);
       return NULL;

@@ -247,6 +247,20 @@ class RedisTestCase(unittest.TestCase):
         self.assertEqual(result.returncode, 0, describe(result))
         self.assertEqual(len(result.stdout.splitlines()), 5)
 
+        # From a file (its first line), so that it stays out of the process list.
+        secret = self.path('redis-password')
+        with open(secret, 'w') as f:
+            f.write('right-secret\n')
+        result = redistest.launch(NF_LAUNCH, 'filesrc', 'location=' + articles, '!', 'redissink',
+                                  'port=%d' % server.port, 'password-file=' + secret)
+        self.assertEqual(result.returncode, 0, describe(result))
+        missing = self.path('no-such-password')
+        result = redistest.launch(NF_LAUNCH, 'redissrc', 'port=%d' % server.port,
+                                  'password-file=' + missing, 'idle-exit=500', '!', 'jsonsink', timeout=60)
+        self.assertNotEqual(result.returncode, 0, describe(result))
+        self.assertIn('could not read the password for Redis at 127.0.0.1:%d' % server.port, result.stderr)
+        self.assertIn(missing, result.stderr)
+
     def test_malformed_entry_becomes_failed_record(self):
         server = self.start_redis()
         self.produce(server, 0, 3)

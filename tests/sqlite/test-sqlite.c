@@ -755,6 +755,41 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, expected->str);
 }
 
+/* One writer of test_writers_create_schema_at_once(). */
+static gpointer
+store_in_thread (gpointer data)
+{
+  const char *db = data;
+  g_autoptr(GPtrArray) stories = three_stories ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok = store (db, NULL, stories, NULL, &error);
+
+  if (!ok)
+    g_printerr ("%s\n", error->message);
+  return GINT_TO_POINTER (ok);
+}
+
+/* Workers started together on a new file: each opens it on a connection of
+ * its own, as separate processes would, and exactly one creates the
+ * schema; none takes the half-made file for someone else's. */
+static void
+test_writers_create_schema_at_once (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s.%u", fixture->db, round);
+      GThread *writers[4];
+
+      for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+        writers[w] = g_thread_new ("writer", store_in_thread, db);
+      for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+        g_assert_true (GPOINTER_TO_INT (g_thread_join (writers[w])));
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents"), ==, 3);
+      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +816,7 @@ main (int   argc,
   ADD ("/sqlite/failure/dev-full", test_dev_full);
   ADD ("/sqlite/failure/full-database", test_full_database);
   ADD ("/sqlite/round-trip", test_round_trip);
+  ADD ("/sqlite/writers-create-schema-at-once", test_writers_create_schema_at_once);
 
   return g_test_run ();
 }
