@@ -340,6 +340,34 @@ open_connection (const char  *location,
   return db;
 }
 
+/* Puts the database in WAL mode. Changing the journal mode needs the file
+ * to itself, and SQLite reports "database is locked" at once rather than
+ * wait while another connection holds it (workers opening a new file
+ * together): so it is tried again, for up to @busy_timeout_ms. */
+static gboolean
+set_wal_mode (sqlite3     *db,
+              const char  *location,
+              guint        busy_timeout_ms,
+              GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) busy_timeout_ms * 1000;
+  int rc;
+
+  while ((rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+      g_usleep (5 * 1000);
+    }
+  if (rc == SQLITE_OK)
+    return TRUE;
+  nf_sqlite_db_set_error (error, NF_ELEMENT_ERROR_WRITE, db, location,
+                          "could not switch to write-ahead logging in");
+  return FALSE;
+}
+
 /* Opens (creating it when missing) the database at @location for writing:
  * WAL mode, so readers and the has_document() connection never wait for
  * the writer; foreign keys on, so that a document's tags go with it; the
@@ -363,8 +391,8 @@ nf_sqlite_db_open_write (const char  *location,
    * rest of the check waits for ensure_schema()'s write lock) */
   if (!read_user_version (db, location, &version, error)
       || !check_version_not_newer (location, version, error)
+      || !set_wal_mode (db, location, busy_timeout_ms, error)
       || !nf_sqlite_db_exec (db, location,
-                             "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = NORMAL;"
                              "PRAGMA foreign_keys = ON;", error)
       || !ensure_schema (db, location, error))
