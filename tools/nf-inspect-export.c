@@ -28,19 +28,69 @@ compare_plugins (gconstpointer a,
   return strcmp (nf_plugin_get_name (*(NfPlugin **) a), nf_plugin_get_name (*(NfPlugin **) b));
 }
 
-/* The properties a launch line may set: writable ones, base classes'
- * first, each class's in the order it installed them. */
+/* Depth of a property's owner below GObject: base classes list first. */
+static guint
+owner_depth (GParamSpec *pspec)
+{
+  return g_type_depth (pspec->owner_type);
+}
+
+static int
+compare_properties (gconstpointer a,
+                    gconstpointer b)
+{
+  GParamSpec *pspec_a = *(GParamSpec **) a;
+  GParamSpec *pspec_b = *(GParamSpec **) b;
+
+  if (owner_depth (pspec_a) != owner_depth (pspec_b))
+    return owner_depth (pspec_a) < owner_depth (pspec_b) ? -1 : 1;
+  if (pspec_a->param_id != pspec_b->param_id)
+    return pspec_a->param_id < pspec_b->param_id ? -1 : 1;
+  return g_strcmp0 (pspec_a->name, pspec_b->name);
+}
+
+/**
+ * nf_inspect_collect_properties:
+ * @klass: an element class
+ *
+ * Returns: (transfer container): every property of the element once, from
+ *   NfElement's own down to the element's class, each in the order its
+ *   class installed them
+ */
+GPtrArray *
+nf_inspect_collect_properties (GObjectClass *klass)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *properties = g_ptr_array_new ();
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (klass, &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+
+      if (pspec->owner_type == G_TYPE_OBJECT)
+        continue;
+      if (!g_hash_table_add (seen, (gpointer) pspec->name))
+        continue;
+      g_ptr_array_add (properties, pspec);
+    }
+  g_ptr_array_sort (properties, compare_properties);
+
+  return properties;
+}
+
+/* The properties a launch line may set: writable ones, in the order of
+ * nf_inspect_collect_properties(). */
 static GPtrArray *
 settable_properties (GType type)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  guint n = 0;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n);
-  GPtrArray *properties = g_ptr_array_new ();
+  GPtrArray *properties = nf_inspect_collect_properties (G_OBJECT_CLASS (klass));
 
-  for (guint i = 0; i < n; i++)
-    if ((pspecs[i]->flags & G_PARAM_WRITABLE) && pspecs[i]->owner_type != G_TYPE_OBJECT)
-      g_ptr_array_add (properties, pspecs[i]);
+  for (guint i = properties->len; i > 0; i--)
+    if (!(((GParamSpec *) g_ptr_array_index (properties, i - 1))->flags & G_PARAM_WRITABLE))
+      g_ptr_array_remove_index (properties, i - 1);
   return properties;
 }
 

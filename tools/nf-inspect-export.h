@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-int nf_inspect_print_names    (NfRegistry *registry,
-                               const char *element);
-int nf_inspect_print_markdown (NfRegistry *registry);
+GPtrArray *nf_inspect_collect_properties (GObjectClass *klass);
+int        nf_inspect_print_names        (NfRegistry   *registry,
+                                          const char   *element);
+int        nf_inspect_print_markdown     (NfRegistry   *registry);
 
 G_END_DECLS

@@ -313,52 +313,6 @@ describe_property_flags (GParamSpec *pspec)
   return g_strjoinv (", ", (char **) words->pdata);
 }
 
-/* Depth of a property's owner below GObject: base classes list first. */
-static guint
-owner_depth (GParamSpec *pspec)
-{
-  return g_type_depth (pspec->owner_type);
-}
-
-static int
-compare_properties (gconstpointer a,
-                    gconstpointer b)
-{
-  GParamSpec *pspec_a = *(GParamSpec **) a;
-  GParamSpec *pspec_b = *(GParamSpec **) b;
-
-  if (owner_depth (pspec_a) != owner_depth (pspec_b))
-    return owner_depth (pspec_a) < owner_depth (pspec_b) ? -1 : 1;
-  if (pspec_a->param_id != pspec_b->param_id)
-    return pspec_a->param_id < pspec_b->param_id ? -1 : 1;
-  return g_strcmp0 (pspec_a->name, pspec_b->name);
-}
-
-/* Every property of the element once, from NfElement's own down to the
- * element's class, each in the order its class installed them. */
-static GPtrArray *
-collect_properties (GObjectClass *klass)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *properties = g_ptr_array_new ();
-  guint n_pspecs = 0;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (klass, &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GParamSpec *pspec = pspecs[i];
-
-      if (pspec->owner_type == G_TYPE_OBJECT)
-        continue;
-      if (!g_hash_table_add (seen, (gpointer) pspec->name))
-        continue;
-      g_ptr_array_add (properties, pspec);
-    }
-  g_ptr_array_sort (properties, compare_properties);
-
-  return properties;
-}
-
 /* The values an enum or flags property takes, as gst-inspect lists them. */
 static void
 print_property_values (GParamSpec *pspec)
@@ -384,7 +338,7 @@ print_property_values (GParamSpec *pspec)
 static void
 print_properties (GObjectClass *klass)
 {
-  g_autoptr(GPtrArray) properties = collect_properties (klass);
+  g_autoptr(GPtrArray) properties = nf_inspect_collect_properties (klass);
 
   g_print ("Element Properties:\n");
   if (properties->len == 0)
