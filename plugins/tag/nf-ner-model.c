@@ -495,25 +495,19 @@ nf_ner_model_find_in_tokens (NfNerModel *model,
                              GArray     *tokens)
 {
   guint n = tokens->len;
-  g_autofree char **words = g_new0 (char *, n + 1);
+  g_autofree char **words = nf_ner_token_words (tokens);
   g_autofree gboolean *starts = g_new0 (gboolean, n + 1);
   g_autofree guint *labels = g_new0 (guint, n + 1);
   NfNerDocument *doc;
 
   for (guint i = 0; i < n; i++)
-    {
-      NfNerToken *token = &g_array_index (tokens, NfNerToken, i);
-      words[i] = token->text;
-      starts[i] = token->sentence_start || i == 0;
-    }
+    starts[i] = g_array_index (tokens, NfNerToken, i).sentence_start || i == 0;
   doc = nf_ner_document_new (words, starts, n);
   for (guint first = 0; first < n;)
     {
-      guint end = first + 1;
+      guint end = nf_ner_sentence_end (tokens, first);
       NfNerSentenceFeatures features;
 
-      while (end < n && !starts[end])
-        end++;
       nf_ner_features_compute_deferred (&features, words + first, end - first,
                                         &model->lexicon, doc);
       nf_ner_decode_sentence (&features, NULL, model->file.weights, model->file.bits,

@@ -323,3 +323,39 @@ nf_ner_tokenize (const char *text)
     }
   return tokens;
 }
+
+/**
+ * nf_ner_token_words:
+ * @tokens: (element-type NfNerToken): tokens from nf_ner_tokenize()
+ *
+ * Returns: (transfer container): the tokens' texts in order, %NULL-ended,
+ *   pointing into @tokens
+ */
+char **
+nf_ner_token_words (GArray *tokens)
+{
+  char **words = g_new0 (char *, tokens->len + 1);
+
+  for (guint i = 0; i < tokens->len; i++)
+    words[i] = g_array_index (tokens, NfNerToken, i).text;
+  return words;
+}
+
+/**
+ * nf_ner_sentence_end:
+ * @tokens: (element-type NfNerToken): tokens from nf_ner_tokenize()
+ * @first: the first token of a sentence
+ *
+ * Returns: the index after the sentence's last token: the next
+ *   sentence's first, or the number of tokens
+ */
+guint
+nf_ner_sentence_end (GArray *tokens,
+                     guint   first)
+{
+  guint end = first + 1;
+
+  while (end < tokens->len && !g_array_index (tokens, NfNerToken, end).sentence_start)
+    end++;
+  return end;
+}

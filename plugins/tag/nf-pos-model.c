@@ -390,18 +390,14 @@ nf_pos_model_tag_tokens (NfPosModel *model,
                          GArray     *tokens)
 {
   guint n = tokens->len;
-  g_autofree char **words = g_new0 (char *, n + 1);
+  g_autofree char **words = nf_ner_token_words (tokens);
   g_autofree guint *tags = g_new0 (guint, n + 1);
   GArray *result = g_array_sized_new (FALSE, FALSE, sizeof (NfPosToken), n);
 
-  for (guint i = 0; i < n; i++)
-    words[i] = g_array_index (tokens, NfNerToken, i).text;
   for (guint first = 0; first < n;)
     {
-      guint end = first + 1;
+      guint end = nf_ner_sentence_end (tokens, first);
 
-      while (end < n && !g_array_index (tokens, NfNerToken, end).sentence_start)
-        end++;
       nf_pos_tag_sentence (words + first, end - first, NULL, model->file.weights,
                            model->file.bits, tags + first);
       first = end;

@@ -42,6 +42,11 @@ typedef struct
 /* The tokens of @text as both models were trained on them (element-type
  * NfNerToken): the tag element cuts a text once for both. */
 GArray     *nf_ner_tokenize            (const char  *text);
+/* Their texts in order (pointing into @tokens), and where the sentence
+ * that starts at @first ends: what both models walk a text by. */
+char      **nf_ner_token_words         (GArray      *tokens);
+guint       nf_ner_sentence_end        (GArray      *tokens,
+                                        guint        first);
 
 typedef struct _NfNerModel NfNerModel;
 

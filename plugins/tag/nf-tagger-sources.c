@@ -46,7 +46,7 @@ static const char * const name_connectors[] = {
 static const char * const pronouns[] = {
   "I", "We", "He", "She", "They", "It", "You", "This", "That", "Er", "Sie", "Wir", "Es", "Il",
   "Elle", "Ils", "Elles", "Nous", "On", "Él", "Ella", "Ellos", "Nosotros", "Lui", "Lei", "Noi",
-  "Ele", "Ela", "Hij", "Zij", "Wij", "Han", "Hon", "Vi", "Он", "Она", "Они", "Мы", "On", "Ona",
+  "Ele", "Ela", "Hij", "Zij", "Wij", "Han", "Hon", "Vi", "Он", "Она", "Они", "Мы", "Ona",
   "Oni", "My", "Він", "Вона", "Вони", "Ми", NULL
 };
 
@@ -82,13 +82,16 @@ typedef struct
   gsize end;
 } Span;
 
+/* Whether the word of @span is in @table (ASCII letters in any case). */
 static gboolean
-in_table (const char         *word,
-          gsize               length,
-          const char * const *table)
+word_in_table (const char         *text,
+               const Span         *span,
+               const char * const *table)
 {
+  gsize length = span->end - span->start;
+
   for (guint i = 0; table[i] != NULL; i++)
-    if (strlen (table[i]) == length && g_ascii_strncasecmp (word, table[i], length) == 0)
+    if (strlen (table[i]) == length && g_ascii_strncasecmp (text + span->start, table[i], length) == 0)
       return TRUE;
   return FALSE;
 }
@@ -145,7 +148,7 @@ name_forward (const char *text,
         break;
       if (is_capitalised (text + word->start))
         end = i;
-      else if (!in_table (text + word->start, word->end - word->start, name_connectors))
+      else if (!word_in_table (text, word, name_connectors))
         break;
     }
   *last = end;
@@ -177,15 +180,6 @@ opens_sentence (const char *text,
              c == 0x00AB || c == 0x00BB || c == 0x2014 || c == 0x2013;
     }
   return TRUE;
-}
-
-/* Whether the word of @span is in @table. */
-static gboolean
-word_in_table (const char         *text,
-               const Span         *span,
-               const char * const *table)
-{
-  return in_table (text + span->start, span->end - span->start, table);
 }
 
 /* The run of capitalised words ending at word @last, going backward, with
@@ -382,7 +376,7 @@ find_credits_at (Credits *credits,
     {
       Span *before = &g_array_index (words, Span, i - 1);
 
-      if (in_table (credits->text + before->start, before->end - before->start, role_nouns))
+      if (word_in_table (credits->text, before, role_nouns))
         add_credit (credits, words, i - 1, i - 1, FALSE);
       else if (name_backward (credits->text, words, i - 1, &first))
         {
