@@ -74,6 +74,7 @@ struct _NfScheduler
   GCancellable  *cancellable;  /* cancelled when the run stops, for the source */
   gboolean       source_wants_done;
   gboolean       sinks_commit;  /* some sink batches: done waits for commits */
+  gboolean       sinks_may_skip; /* every sink can say it holds a document */
   GArray        *pending_done;  /* PendingDone, touched only by the delivering thread */
   gint64         last_commit_us;
   GThread       *commit_timer;   /* nullable: see commit_timer_main() */
@@ -571,7 +572,7 @@ static gboolean
 all_sinks_have (NfScheduler *self,
                 const char  *id)
 {
-  if (self->sinks->len == 0)
+  if (!self->sinks_may_skip)
     return FALSE;
   for (guint i = 0; i < self->sinks->len; i++)
     if (!_nf_element_has_document (g_ptr_array_index (self->sinks, i), id))
@@ -690,9 +691,16 @@ _nf_scheduler_new (NfPipeline   *pipeline,
   self->cancellable = g_cancellable_new ();
   self->source_wants_done = NF_SOURCE_GET_CLASS (source)->document_done != NULL;
   self->pending_done = new_pending_done ();
+  self->sinks_may_skip = sinks->len > 0;
   for (guint i = 0; i < sinks->len; i++)
-    if (NF_SINK_GET_CLASS (g_ptr_array_index (sinks, i))->commit != NULL)
-      self->sinks_commit = TRUE;
+    {
+      NfSinkClass *klass = NF_SINK_GET_CLASS (g_ptr_array_index (sinks, i));
+
+      if (klass->commit != NULL)
+        self->sinks_commit = TRUE;
+      if (klass->has_document == NULL)
+        self->sinks_may_skip = FALSE;
+    }
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   g_cond_init (&self->timer_cond);
